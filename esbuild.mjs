@@ -1,0 +1,51 @@
+// One build script for every bundle: the extension host (Node, CommonJS, `vscode` external) and the
+// standalone simulator. Webview bundles join here later. `--watch` rebuilds; `--only=<name>` builds one.
+import * as esbuild from 'esbuild';
+import { cp } from 'node:fs/promises';
+
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const production = args.includes('--production');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+};
+
+const targets = {
+  extension: { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  simulator: {
+    ...node,
+    entryPoints: ['src/simulator/cli.ts'],
+    outfile: 'dist/simulator.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+};
+
+const selected = Object.entries(targets).filter(([name]) => !only || name === only);
+// Simulator media (JPEG, MP4, PPK) are read from disk at run time next to the bundle.
+await cp('src/simulator/assets', 'dist/assets', { recursive: true });
+for (const [name, options] of selected) {
+  if (name === 'extension' && !(await exists(options.entryPoints[0]))) continue;
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}
+
+async function exists(path) {
+  try {
+    await import('node:fs/promises').then((fs) => fs.access(path));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// Received shapes are loose (extra fields pass through, so additive API changes don't break users);
+// shapes we send are strict. See STYLE.md habit 9.
+
+/** A list that FlightHub may send as `null` when empty (API.md §2.3): always an array after parsing. */
+export function nullableList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+}
+
+/** `data: {list: [...]}` holder, with `list: null` normalised to `[]`. */
+export function listData<T extends z.ZodType>(item: T) {
+  return z.looseObject({ list: nullableList(item) });
+}
+
+/** Times come as RFC 3339 strings in task/media payloads and as numbers elsewhere; accept both. */
+export const timeValue = z.union([z.string(), z.number()]).nullish();
+
+/** Unix seconds, as every query/body time parameter of the V1 API. */
+export const unixSeconds = z.number().int().nonnegative();
+
+/** A response whose `data` carries nothing useful (`null`, `{}` or absent). */
+export const emptyData = z.unknown();
+
+export const envelope = z.looseObject({
+  code: z.number().int(),
+  message: z.string().nullish(),
+  data: z.unknown().optional(),
+});
+export type Envelope = z.infer<typeof envelope>;
+
+export const nonEmpty = z.string().trim().min(1);
