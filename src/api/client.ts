@@ -33,7 +33,10 @@ export class FlightHubClient {
   }
 
   /** Every project, page by page (the API has no total: stop on a short or null page). */
-  projects(query: Omit<QueryOf<'org.projects'>, 'page'> = {}, signal?: AbortSignal): AsyncIterable<Project[]> {
+  projects(
+    query: Omit<QueryOf<'org.projects'>, 'page'> = {},
+    signal?: AbortSignal,
+  ): AsyncIterable<Project[]> {
     return iterateProjects((page) => this.listProjects({ ...query, page }, signal), query.page_size ?? 50);
   }
 

@@ -70,6 +70,8 @@ export type DataOf<Id extends EndpointId> = z.output<(typeof CONTRACTS)[Id]['dat
 export type BodyOf<Id extends EndpointId> = (typeof CONTRACTS)[Id] extends { body: infer B extends z.ZodType }
   ? z.input<B>
   : never;
-export type QueryOf<Id extends EndpointId> = (typeof CONTRACTS)[Id] extends { query: infer Q extends z.ZodType }
+export type QueryOf<Id extends EndpointId> = (typeof CONTRACTS)[Id] extends {
+  query: infer Q extends z.ZodType;
+}
   ? z.input<Q>
   : never;

@@ -79,7 +79,8 @@ export const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
 export function buildPath(id: EndpointId, params: Readonly<Record<string, string | number>> = {}): string {
   return ENDPOINTS[id].path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined || value === '') throw new TypeError(`missing path parameter "${name}" for ${id}`);
+    if (value === undefined || value === '')
+      throw new TypeError(`missing path parameter "${name}" for ${id}`);
     return encodeURIComponent(String(value));
   });
 }

@@ -27,7 +27,11 @@ export class FlightHubError extends Error {
   /** True when repeating the same call may succeed (network faults, 5xx, rate limits). */
   readonly retryable: boolean;
 
-  constructor(code: ErrorCode, message: string, options: { request?: RequestInfo; retryable?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { request?: RequestInfo; retryable?: boolean; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -87,7 +91,10 @@ export class NetworkError extends FlightHubError {
 }
 
 export class TimeoutError extends FlightHubError {
-  constructor(readonly timeoutMs: number, request?: RequestInfo) {
+  constructor(
+    readonly timeoutMs: number,
+    request?: RequestInfo,
+  ) {
     super('timeout', `FlightHub 2 did not answer within ${timeoutMs} ms`, { request, retryable: true });
   }
 }
@@ -104,27 +111,45 @@ export class CancelledError extends FlightHubError {
 
 /** An HTML page instead of JSON: almost always a wrong base URL (e.g. the web app, API.md §2.1). */
 export class HtmlResponseError extends FlightHubError {
-  constructor(readonly status: number, request?: RequestInfo) {
-    super('html_response', 'FlightHub 2 answered with an HTML page, not JSON: check the server URL of this connection', {
-      request,
-    });
+  constructor(
+    readonly status: number,
+    request?: RequestInfo,
+  ) {
+    super(
+      'html_response',
+      'FlightHub 2 answered with an HTML page, not JSON: check the server URL of this connection',
+      {
+        request,
+      },
+    );
   }
 }
 
 /** The body is not JSON, or was cut off mid-way (a dropped connection or a proxy). */
 export class InvalidJsonError extends FlightHubError {
-  constructor(readonly truncated: boolean, request?: RequestInfo, cause?: unknown) {
-    super('invalid_json', truncated ? 'The response from FlightHub 2 was cut off' : 'FlightHub 2 sent a body that is not JSON', {
-      request,
-      // A cut-off body is a transport fault; a consistently non-JSON body is not worth repeating.
-      retryable: truncated,
-      cause,
-    });
+  constructor(
+    readonly truncated: boolean,
+    request?: RequestInfo,
+    cause?: unknown,
+  ) {
+    super(
+      'invalid_json',
+      truncated ? 'The response from FlightHub 2 was cut off' : 'FlightHub 2 sent a body that is not JSON',
+      {
+        request,
+        // A cut-off body is a transport fault; a consistently non-JSON body is not worth repeating.
+        retryable: truncated,
+        cause,
+      },
+    );
   }
 }
 
 export class SchemaMismatchError extends FlightHubError {
-  constructor(readonly issues: string, request?: RequestInfo) {
+  constructor(
+    readonly issues: string,
+    request?: RequestInfo,
+  ) {
     super('schema_mismatch', `FlightHub 2 sent data of an unexpected shape: ${issues}`, { request });
   }
   static override is(value: unknown): value is SchemaMismatchError {
@@ -134,7 +159,10 @@ export class SchemaMismatchError extends FlightHubError {
 
 /** Our own input failed validation before anything was sent. */
 export class InvalidRequestError extends FlightHubError {
-  constructor(readonly issues: string, endpoint?: string) {
+  constructor(
+    readonly issues: string,
+    endpoint?: string,
+  ) {
     super('invalid_request', `Invalid request${endpoint ? ` for ${endpoint}` : ''}: ${issues}`);
   }
   static override is(value: unknown): value is InvalidRequestError {
@@ -157,7 +185,14 @@ export class AmbiguousWriteError extends FlightHubError {
 
 /** 210429 rate limit and the 5xx-class server codes of API.md §13 are worth repeating for reads. */
 export function isRetryableBusinessCode(code: number): boolean {
-  return code === 210429 || code === 200500 || code === 210318 || code === 210500 || code === 210504 || code === 228500;
+  return (
+    code === 210429 ||
+    code === 200500 ||
+    code === 210318 ||
+    code === 210500 ||
+    code === 210504 ||
+    code === 228500
+  );
 }
 
 const JWT_LIKE = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}\b/g;

@@ -6,7 +6,10 @@ import { createTaskReconciled, type CreatedTask } from './taskCreate';
 import type { CallOptions, Transport } from './transport';
 import type { EndpointId } from './endpoints';
 
-type Call = <Id extends EndpointId>(id: Id, options?: Omit<CallOptions, 'projectUuid'>) => Promise<DataOf<Id>>;
+type Call = <Id extends EndpointId>(
+  id: Id,
+  options?: Omit<CallOptions, 'projectUuid'>,
+) => Promise<DataOf<Id>>;
 
 export class ProjectApi {
   readonly devices: DevicesApi;
@@ -43,7 +46,10 @@ export class ProjectApi {
   }
 
   /** `POST /map/element`: create a point, line or polygon annotation; returns its id. */
-  createMapElement(body: BodyOf<'map.element.create'>, signal?: AbortSignal): Promise<DataOf<'map.element.create'>> {
+  createMapElement(
+    body: BodyOf<'map.element.create'>,
+    signal?: AbortSignal,
+  ): Promise<DataOf<'map.element.create'>> {
     return this.call('map.element.create', { body, signal });
   }
 
@@ -106,7 +112,10 @@ class LiveApi {
     return this.call('live.start', { body, signal });
   }
   /** `POST /live-stream/converter`: create a stream forwarder (private cloud; max 20). */
-  createConverter(body: BodyOf<'live.converter.create'>, signal?: AbortSignal): Promise<DataOf<'live.converter.create'>> {
+  createConverter(
+    body: BodyOf<'live.converter.create'>,
+    signal?: AbortSignal,
+  ): Promise<DataOf<'live.converter.create'>> {
     return this.call('live.converter.create', { body, signal });
   }
   /** `PUT /live-stream/converter/{id}`: turn automatic forwarding on or off. */
@@ -115,12 +124,17 @@ class LiveApi {
     return this.call('live.converter.toggle', options).then(() => undefined);
   }
   /** `GET /live-stream/converter`: one page of forwarders. */
-  listConverters(query: QueryOf<'live.converter.list'> = {}, signal?: AbortSignal): Promise<DataOf<'live.converter.list'>> {
+  listConverters(
+    query: QueryOf<'live.converter.list'> = {},
+    signal?: AbortSignal,
+  ): Promise<DataOf<'live.converter.list'>> {
     return this.call('live.converter.list', { query, signal });
   }
   /** `DELETE /live-stream/converter/{id}`. */
   deleteConverter(converterId: string, signal?: AbortSignal): Promise<void> {
-    return this.call('live.converter.delete', { params: { converter_id: converterId }, signal }).then(() => undefined);
+    return this.call('live.converter.delete', { params: { converter_id: converterId }, signal }).then(
+      () => undefined,
+    );
   }
 }
 
@@ -136,14 +150,23 @@ class TasksApi {
   }
   /** `PUT /flight-task/{uuid}/status`: `suspended` / `restored` (timed, recurring, continuous tasks). */
   setStatus(taskUuid: string, status: 'suspended' | 'restored', signal?: AbortSignal): Promise<void> {
-    return this.call('task.status.update', { params: { task_uuid: taskUuid }, body: { status }, signal }).then(() => undefined);
+    return this.call('task.status.update', {
+      params: { task_uuid: taskUuid },
+      body: { status },
+      signal,
+    }).then(() => undefined);
   }
   /** `GET /flight-task/list`: tasks of a dock in `[begin_at, end_at]` (Unix seconds). No paging. */
   list(query: QueryOf<'task.list'>, signal?: AbortSignal): Promise<DataOf<'task.list'>> {
     return this.call('task.list', { query, signal });
   }
   /** Tasks of a dock over a long range, one request per window. */
-  listRange(sn: string, range: TaskRange, filters: Omit<QueryOf<'task.list'>, 'sn' | 'begin_at' | 'end_at'> = {}, signal?: AbortSignal): AsyncIterable<Task[]> {
+  listRange(
+    sn: string,
+    range: TaskRange,
+    filters: Omit<QueryOf<'task.list'>, 'sn' | 'begin_at' | 'end_at'> = {},
+    signal?: AbortSignal,
+  ): AsyncIterable<Task[]> {
     return iterateTaskWindows((w) => this.list({ ...filters, sn, ...w }, signal), range);
   }
   /** `GET /flight-task/{uuid}`: details, status and media folder counts. */
@@ -172,7 +195,10 @@ class WaylinesApi {
     return this.call('wayline.detail', { params: { wayline_id: waylineId }, signal });
   }
   /** `POST /wayline/finish-upload`: register an uploaded KMZ (full object key) as a route. */
-  finishUpload(body: BodyOf<'wayline.finishUpload'>, signal?: AbortSignal): Promise<DataOf<'wayline.finishUpload'>> {
+  finishUpload(
+    body: BodyOf<'wayline.finishUpload'>,
+    signal?: AbortSignal,
+  ): Promise<DataOf<'wayline.finishUpload'>> {
     return this.call('wayline.finishUpload', { body, signal });
   }
 }
@@ -206,7 +232,10 @@ class OpenModelApi {
     return this.call('openModel.token', { body: {}, signal });
   }
   /** `POST /open_model/stores/upload_callback`: declare uploaded files (≤100 per call). */
-  uploadCallback(body: BodyOf<'openModel.uploadCallback'>, signal?: AbortSignal): Promise<DataOf<'openModel.uploadCallback'>> {
+  uploadCallback(
+    body: BodyOf<'openModel.uploadCallback'>,
+    signal?: AbortSignal,
+  ): Promise<DataOf<'openModel.uploadCallback'>> {
     return this.call('openModel.uploadCallback', { body, signal });
   }
   /** `GET /open_model/resource/{uuid}`. */
@@ -215,7 +244,9 @@ class OpenModelApi {
   }
   /** `DELETE /open_model/resource/{uuid}`. */
   deleteResource(resourceUuid: string, signal?: AbortSignal): Promise<void> {
-    return this.call('openModel.resource.delete', { params: { resource_uuid: resourceUuid }, signal }).then(() => undefined);
+    return this.call('openModel.resource.delete', { params: { resource_uuid: resourceUuid }, signal }).then(
+      () => undefined,
+    );
   }
   /** `POST /open_model/models/reconstruction/start`. */
   start(body: BodyOf<'openModel.start'>, signal?: AbortSignal): Promise<DataOf<'openModel.start'>> {
@@ -223,7 +254,9 @@ class OpenModelApi {
   }
   /** `POST /open_model/models/{uuid}/reconstruction/stop` (the image quota is refunded). */
   stop(modelUuid: string, signal?: AbortSignal): Promise<void> {
-    return this.call('openModel.stop', { params: { model_uuid: modelUuid }, body: {}, signal }).then(() => undefined);
+    return this.call('openModel.stop', { params: { model_uuid: modelUuid }, body: {}, signal }).then(
+      () => undefined,
+    );
   }
   /** `GET /open_model/models/running`: reconstructions in progress. */
   running(signal?: AbortSignal): Promise<DataOf<'openModel.running'>> {
@@ -235,6 +268,8 @@ class OpenModelApi {
   }
   /** `DELETE /open_model/models/{uuid}`. */
   deleteModel(modelUuid: string, signal?: AbortSignal): Promise<void> {
-    return this.call('openModel.model.delete', { params: { model_uuid: modelUuid }, signal }).then(() => undefined);
+    return this.call('openModel.model.delete', { params: { model_uuid: modelUuid }, signal }).then(
+      () => undefined,
+    );
   }
 }

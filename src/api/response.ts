@@ -2,7 +2,14 @@
 // base URL whatever its status; a parsable envelope explains a non-2xx status better than the status.
 import type { z } from 'zod';
 import { envelope } from './schemas/common';
-import { BusinessError, HtmlResponseError, HttpStatusError, InvalidJsonError, SchemaMismatchError, type RequestInfo } from './errors';
+import {
+  BusinessError,
+  HtmlResponseError,
+  HttpStatusError,
+  InvalidJsonError,
+  SchemaMismatchError,
+  type RequestInfo,
+} from './errors';
 import { parseRetryAfter } from './retry';
 import type { RawResponse } from './transport';
 import { formatIssues } from './zodIssues';
@@ -11,7 +18,8 @@ export function readResponse(raw: RawResponse, dataSchema: z.ZodType, info: Requ
   const contentType = header(raw, 'content-type') ?? '';
   const retryAfter = parseRetryAfter(header(raw, 'retry-after'), Date.now());
   const trimmed = raw.text.trimStart();
-  if (contentType.includes('text/html') || /^<(!doctype|html)/i.test(trimmed)) throw new HtmlResponseError(raw.status, info);
+  if (contentType.includes('text/html') || /^<(!doctype|html)/i.test(trimmed))
+    throw new HtmlResponseError(raw.status, info);
 
   let json: unknown;
   try {
@@ -25,7 +33,8 @@ export function readResponse(raw: RawResponse, dataSchema: z.ZodType, info: Requ
     if (raw.status >= 300) throw new HttpStatusError(raw.status, retryAfter, info);
     throw new SchemaMismatchError(`not a FlightHub envelope (${formatIssues(env.error)})`, info);
   }
-  if (env.data.code !== 0) throw new BusinessError(env.data.code, env.data.message ?? '', raw.status, info, retryAfter);
+  if (env.data.code !== 0)
+    throw new BusinessError(env.data.code, env.data.message ?? '', raw.status, info, retryAfter);
   if (raw.status >= 300) throw new HttpStatusError(raw.status, retryAfter, info);
 
   const data = dataSchema.safeParse(env.data.data);

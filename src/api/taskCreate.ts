@@ -7,7 +7,10 @@ import { AmbiguousWriteError, BusinessError, FlightHubError, HttpStatusError } f
 import type { Task } from './schemas/task';
 import type { CallOptions } from './transport';
 
-type Call = <Id extends EndpointId>(id: Id, options?: Omit<CallOptions, 'projectUuid'>) => Promise<DataOf<Id>>;
+type Call = <Id extends EndpointId>(
+  id: Id,
+  options?: Omit<CallOptions, 'projectUuid'>,
+) => Promise<DataOf<Id>>;
 
 export interface CreatedTask {
   readonly task_uuid: string;
@@ -33,7 +36,9 @@ export async function createTaskReconciled(
   const window = lookupWindow(body);
   const listMatching = async (): Promise<Task[]> => {
     const { list } = await call('task.list', { query: { sn: body.sn, name: body.name, ...window }, signal });
-    return list.filter((t) => t.name === body.name && (!t.wayline_uuid || t.wayline_uuid === body.wayline_uuid));
+    return list.filter(
+      (t) => t.name === body.name && (!t.wayline_uuid || t.wayline_uuid === body.wayline_uuid),
+    );
   };
   // The snapshot is best effort: without it, a lost response can't be told apart from an older twin.
   const before = await listMatching().catch(() => undefined);
@@ -45,7 +50,7 @@ export async function createTaskReconciled(
     const request = (error as FlightHubError).request;
     if (!before) {
       throw new AmbiguousWriteError(
-        'The task may or may not have been created (the answer was lost). Check the dock\'s task list before trying again.',
+        "The task may or may not have been created (the answer was lost). Check the dock's task list before trying again.",
         request,
         error,
       );
@@ -55,7 +60,7 @@ export async function createTaskReconciled(
       after = await listMatching();
     } catch (lookupError) {
       throw new AmbiguousWriteError(
-        'The task may or may not have been created, and looking it up failed. Check the dock\'s task list before trying again.',
+        "The task may or may not have been created, and looking it up failed. Check the dock's task list before trying again.",
         request,
         lookupError,
       );
@@ -64,7 +69,11 @@ export async function createTaskReconciled(
     const fresh = after.filter((t) => !known.has(t.uuid));
     if (fresh.length === 1 && fresh[0]) return { task_uuid: fresh[0].uuid, reconciled: true };
     if (fresh.length === 0) throw error; // not created: the original error stands and a retry is safe
-    throw new AmbiguousWriteError(`${fresh.length} new tasks named "${body.name}" appeared; check them before retrying.`, request, error);
+    throw new AmbiguousWriteError(
+      `${fresh.length} new tasks named "${body.name}" appeared; check them before retrying.`,
+      request,
+      error,
+    );
   }
 }
 

@@ -5,7 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import { CONTRACTS, type DataOf } from './contract';
 import { ENDPOINTS, buildPath, type EndpointId } from './endpoints';
-import { CancelledError, FlightHubError, InvalidRequestError, NetworkError, TimeoutError, type RequestInfo } from './errors';
+import {
+  CancelledError,
+  FlightHubError,
+  InvalidRequestError,
+  NetworkError,
+  TimeoutError,
+  type RequestInfo,
+} from './errors';
 import { Limiter } from './limiter';
 import { readResponse } from './response';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
@@ -90,7 +97,8 @@ export class Transport {
     const contract = CONTRACTS[id];
     const query = 'query' in contract ? validate(contract.query, call.query ?? {}, id) : undefined;
     const body = 'body' in contract ? validate(contract.body, call.body ?? {}, id) : undefined;
-    if (def.scope === 'project' && !call.projectUuid) throw new InvalidRequestError('no project selected', id);
+    if (def.scope === 'project' && !call.projectUuid)
+      throw new InvalidRequestError('no project selected', id);
     const path = buildPath(id, call.params);
     const url = this.baseUrl + path + toQueryString(query);
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -102,7 +110,15 @@ export class Transport {
       const started = performance.now();
       try {
         const raw = await this.limiter.run(
-          () => this.send(def.method, url, this.headers(requestId, call.projectUuid, payload), payload, info, call.signal),
+          () =>
+            this.send(
+              def.method,
+              url,
+              this.headers(requestId, call.projectUuid, payload),
+              payload,
+              info,
+              call.signal,
+            ),
           call.signal,
         );
         const result = readResponse(raw, contract.data, info);
@@ -110,7 +126,15 @@ export class Transport {
         return result as DataOf<Id>;
       } catch (error) {
         const err = toFlightHubError(error, info, call.signal);
-        this.log({ id, info, attempt, started, status: statusOf(err), businessCode: businessCodeOf(err), error: err.code });
+        this.log({
+          id,
+          info,
+          attempt,
+          started,
+          status: statusOf(err),
+          businessCode: businessCodeOf(err),
+          error: err.code,
+        });
         if (!err.retryable || attempt >= attempts || call.signal?.aborted) throw err;
         const delay = backoffDelay(this.retry, attempt, this.random, retryAfterOf(err));
         try {
@@ -126,7 +150,11 @@ export class Transport {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  private headers(requestId: string, projectUuid: string | undefined, payload: string | undefined): Record<string, string> {
+  private headers(
+    requestId: string,
+    projectUuid: string | undefined,
+    payload: string | undefined,
+  ): Record<string, string> {
     const headers: Record<string, string> = {
       'X-User-Token': this.options.orgKey,
       'X-Request-Id': requestId,
@@ -146,14 +174,19 @@ export class Transport {
     info: RequestInfo,
     callerSignal: AbortSignal | undefined,
   ): Promise<RawResponse> {
-    this.lastRequest = { method, url, headers: { ...headers, 'X-User-Token': KEY_PLACEHOLDER }, body: payload };
+    this.lastRequest = {
+      method,
+      url,
+      headers: { ...headers, 'X-User-Token': KEY_PLACEHOLDER },
+      body: payload,
+    };
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     try {
       const res = await this.dispatcher.request({
         origin: new URL(url).origin,
         path: url.slice(new URL(url).origin.length),
-        method: method as Dispatcher.HttpMethod,
+        method,
         headers,
         body: payload,
         signal,
@@ -221,19 +254,29 @@ function normalizeBaseUrl(raw: string): string {
   } catch {
     throw new InvalidRequestError(`"${raw}" is not a URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidRequestError('the server URL must be http(s)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidRequestError('the server URL must be http(s)');
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-function toFlightHubError(error: unknown, info: RequestInfo, signal: AbortSignal | undefined): FlightHubError {
+function toFlightHubError(
+  error: unknown,
+  info: RequestInfo,
+  signal: AbortSignal | undefined,
+): FlightHubError {
   if (FlightHubError.is(error)) return error;
   if (signal?.aborted) return new CancelledError(info);
-  const message = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error);
+  const message =
+    error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
   return new NetworkError(message, info, error);
 }
 
 function statusOf(err: FlightHubError): number | undefined {
-  return 'httpStatus' in err ? (err.httpStatus as number) : 'status' in err ? (err.status as number) : undefined;
+  return 'httpStatus' in err
+    ? (err.httpStatus as number)
+    : 'status' in err
+      ? (err.status as number)
+      : undefined;
 }
 function businessCodeOf(err: FlightHubError): number | undefined {
   return 'businessCode' in err ? (err.businessCode as number) : undefined;

@@ -11,13 +11,20 @@ export interface Seen {
 
 export type Script = (req: Seen, res: ServerResponse, index: number) => void | Promise<void>;
 
-export async function rawServer(script: Script): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+export async function rawServer(
+  script: Script,
+): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const entry = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       seen.push(entry);
       void script(entry, res, seen.length - 1);
     });
@@ -35,7 +42,12 @@ export async function rawServer(script: Script): Promise<{ url: string; seen: Se
   };
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

@@ -31,7 +31,10 @@ async function setup(script: Script, options: { timeoutMs?: number; maxInFlight?
     onLog: (l) => logs.push(l),
     ...options,
   });
-  closers.push(() => client.close(), server.close);
+  closers.push(
+    () => client.close(),
+    () => server.close(),
+  );
   return { server, client, logs };
 }
 
@@ -56,8 +59,13 @@ describe('transport headers and envelope', () => {
   });
 
   it('raises a BusinessError for HTTP 200 with a non-zero code, keeping code, message and request id', async () => {
-    const { server, client } = await setup((_r, res) => json(res, 200, { code: 200403, message: 'No permission for the project' }));
-    const error = await client.project(PROJECT).devices.list().catch((e: unknown) => e);
+    const { server, client } = await setup((_r, res) =>
+      json(res, 200, { code: 200403, message: 'No permission for the project' }),
+    );
+    const error = await client
+      .project(PROJECT)
+      .devices.list()
+      .catch((e: unknown) => e);
     assert.ok(BusinessError.is(error));
     assert.equal(error.businessCode, 200403);
     assert.equal(error.serverMessage, 'No permission for the project');
@@ -87,7 +95,11 @@ describe('transport headers and envelope', () => {
 
   it('raises SchemaMismatchError when data has the wrong shape, and tolerates extra fields', async () => {
     const { client } = await setup((_r, res, i) =>
-      json(res, 200, i === 0 ? ok({ list: [{ uuid: 7 }] }) : ok({ list: [{ uuid: 'u', name: 'n', brand_new: { x: 1 } }] })),
+      json(
+        res,
+        200,
+        i === 0 ? ok({ list: [{ uuid: 7 }] }) : ok({ list: [{ uuid: 'u', name: 'n', brand_new: { x: 1 } }] }),
+      ),
     );
     await assert.rejects(client.listProjects(), SchemaMismatchError);
     const page = await client.listProjects();
@@ -96,7 +108,9 @@ describe('transport headers and envelope', () => {
 
   it('validates requests strictly before sending anything', async () => {
     const { server, client } = await setup((_r, res) => json(res, 200, ok(null)));
-    const body = { device_command: 'fly_to_moon' } as unknown as Parameters<ReturnType<FlightHubClient['project']>['devices']['command']>[1];
+    const body = { device_command: 'fly_to_moon' } as unknown as Parameters<
+      ReturnType<FlightHubClient['project']>['devices']['command']
+    >[1];
     await assert.rejects(client.project(PROJECT).devices.command('SN1', body), InvalidRequestError);
     await assert.rejects(client.listProjects({ page: 0 }), InvalidRequestError);
     assert.equal(server.seen.length, 0);
@@ -119,7 +133,9 @@ describe('retries', () => {
   });
 
   it('gives up after maxAttempts with one clear error', async () => {
-    const { server, client } = await setup((_r, res) => json(res, 200, { code: 210429, message: 'too frequent' }));
+    const { server, client } = await setup((_r, res) =>
+      json(res, 200, { code: 210429, message: 'too frequent' }),
+    );
     const error = await client.listOrgDevices().catch((e: unknown) => e);
     assert.ok(BusinessError.is(error) && error.businessCode === 210429);
     assert.equal(server.seen.length, 4);
@@ -127,7 +143,10 @@ describe('retries', () => {
 
   it('never retries a device command', async () => {
     const { server, client } = await setup((_r, res) => json(res, 503, {}));
-    await assert.rejects(client.project(PROJECT).devices.command('SN1', { device_command: 'return_home' }), HttpStatusError);
+    await assert.rejects(
+      client.project(PROJECT).devices.command('SN1', { device_command: 'return_home' }),
+      HttpStatusError,
+    );
     assert.equal(server.seen.length, 1);
   });
 });
@@ -135,7 +154,10 @@ describe('retries', () => {
 describe('timeouts, cancellation and the in-flight limit', () => {
   it('times out a slow answer', async () => {
     const { client } = await setup(() => undefined, { timeoutMs: 50 });
-    const error = await client.project(PROJECT).devices.command('SN', { device_command: 'return_home' }).catch((e: unknown) => e);
+    const error = await client
+      .project(PROJECT)
+      .devices.command('SN', { device_command: 'return_home' })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof TimeoutError);
   });
 
@@ -167,9 +189,17 @@ describe('timeouts, cancellation and the in-flight limit', () => {
 
 describe('the organization key stays secret', () => {
   it('appears in no error message, log entry or recorded request', async () => {
-    const { client, logs } = await setup((_r, res) => json(res, 200, { code: 200401, message: 'X-User-Token is invalid' }));
+    const { client, logs } = await setup((_r, res) =>
+      json(res, 200, { code: 200401, message: 'X-User-Token is invalid' }),
+    );
     const error = (await client.systemStatus().catch((e: unknown) => e)) as FlightHubError;
-    const serialized = JSON.stringify({ error, message: error.message, stack: error.stack, logs, last: client.transport.lastRequest });
+    const serialized = JSON.stringify({
+      error,
+      message: error.message,
+      stack: error.stack,
+      logs,
+      last: client.transport.lastRequest,
+    });
     assert.ok(!serialized.includes(KEY));
     assert.ok(!serialized.includes(KEY.split('.')[2] ?? '???'));
     assert.equal(client.transport.lastRequest?.headers['X-User-Token'], '<organization-key>');

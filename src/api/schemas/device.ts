@@ -16,7 +16,9 @@ export const cameraInfo = z.looseObject({
   available_camera_positions: z.array(z.string()).nullish(),
   camera_position: z.string().nullish(),
   lens_list: z
-    .array(z.looseObject({ available_lens_types: z.array(z.string()).nullish(), lens_type: z.string().nullish() }))
+    .array(
+      z.looseObject({ available_lens_types: z.array(z.string()).nullish(), lens_type: z.string().nullish() }),
+    )
     .nullish(),
 });
 

@@ -20,7 +20,16 @@ export const modelDetail = model.extend({
 });
 export type ModelDetail = z.infer<typeof modelDetail>;
 
-export const MODEL_FORMATS = ['b3dm', 'osgb', 'ply', 'obj', 'pnts', 'las', 'point_ply', 'normal_point_ply'] as const;
+export const MODEL_FORMATS = [
+  'b3dm',
+  'osgb',
+  'ply',
+  'obj',
+  'pnts',
+  'las',
+  'point_ply',
+  'normal_point_ply',
+] as const;
 export const modelCreateBody = z.strictObject({
   name: nonEmpty.max(200),
   reconstruction_type: z.array(z.enum(['model_2d', 'model_3d'])).min(1),
@@ -32,7 +41,10 @@ export const modelCreateBody = z.strictObject({
   generate_model_formats: z.array(z.enum(MODEL_FORMATS)).min(1),
   predefine_area: z
     .strictObject({
-      polygon_points: z.array(z.strictObject({ longitude: z.number(), latitude: z.number() })).min(3).max(1000),
+      polygon_points: z
+        .array(z.strictObject({ longitude: z.number(), latitude: z.number() }))
+        .min(3)
+        .max(1000),
     })
     .optional(),
 });

@@ -20,7 +20,10 @@ export const uploadCallbackBody = z.strictObject({
   resource_uuid: nonEmpty,
   resource_name: z.string().optional(),
   callback_param: nonEmpty,
-  files: z.array(z.strictObject({ name: nonEmpty, etag: nonEmpty })).min(1).max(100),
+  files: z
+    .array(z.strictObject({ name: nonEmpty, etag: nonEmpty }))
+    .min(1)
+    .max(100),
 });
 export type UploadCallbackBody = z.infer<typeof uploadCallbackBody>;
 export const uploadCallback = z.looseObject({
@@ -62,7 +65,11 @@ export const reconstructionStartBody = z
   );
 export type ReconstructionStartBody = z.infer<typeof reconstructionStartBody>;
 
-const startedModel = z.looseObject({ uuid: z.string(), status: z.number(), sub_error_code: z.number().nullish() });
+const startedModel = z.looseObject({
+  uuid: z.string(),
+  status: z.number(),
+  sub_error_code: z.number().nullish(),
+});
 export const reconstructionStarted = z.looseObject({
   model_2d: startedModel.nullish(),
   model_3d: startedModel.nullish(),

@@ -74,15 +74,18 @@ export const taskCreateBody = z
       if (b.latest_begin_at < b.begin_at) issue('latest_begin_at is before begin_at', 'latest_begin_at');
     if (b.task_type === 'recurring' || b.task_type === 'continuous') {
       if (b.end_at === undefined) issue(`${b.task_type} tasks need end_at`, 'end_at');
-      else if (b.begin_at !== undefined && b.end_at <= b.begin_at) issue('end_at must be after begin_at', 'end_at');
+      else if (b.begin_at !== undefined && b.end_at <= b.begin_at)
+        issue('end_at must be after begin_at', 'end_at');
     }
     if (b.task_type === 'recurring' && !b.recurring_task_start_time_list?.length)
       issue('recurring tasks need recurring_task_start_time_list', 'recurring_task_start_time_list');
     if (b.task_type === 'continuous') {
-      if (!b.continuous_task_periods?.length) issue('continuous tasks need continuous_task_periods', 'continuous_task_periods');
+      if (!b.continuous_task_periods?.length)
+        issue('continuous tasks need continuous_task_periods', 'continuous_task_periods');
       for (const [start, end] of b.continuous_task_periods ?? [])
         if (end <= start) issue('each continuous period must end after it starts', 'continuous_task_periods');
-      if (b.min_battery_capacity === undefined) issue('continuous tasks need min_battery_capacity', 'min_battery_capacity');
+      if (b.min_battery_capacity === undefined)
+        issue('continuous tasks need min_battery_capacity', 'min_battery_capacity');
     }
   });
 export type TaskCreateBody = z.infer<typeof taskCreateBody>;
@@ -131,7 +134,12 @@ export const task = z.looseObject({
   folder_id: z.number().nullish(),
   operations: nullableList(z.looseObject({ operator_account: z.string().nullish() })).optional(),
   exceptions: nullableList(
-    z.looseObject({ code: z.number().nullish(), message: z.string().nullish(), happen_at: timeValue, sn: z.string().nullish() }),
+    z.looseObject({
+      code: z.number().nullish(),
+      message: z.string().nullish(),
+      happen_at: timeValue,
+      sn: z.string().nullish(),
+    }),
   ).optional(),
 });
 export type Task = z.infer<typeof task>;

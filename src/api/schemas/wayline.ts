@@ -11,7 +11,13 @@ export const wayline = z.looseObject({
   name: z.string(),
   device_model_key: z.string().nullish(),
   payload_information: z
-    .array(z.looseObject({ domain: z.string().nullish(), type: z.string().nullish(), lens_type: z.string().nullish() }))
+    .array(
+      z.looseObject({
+        domain: z.string().nullish(),
+        type: z.string().nullish(),
+        lens_type: z.string().nullish(),
+      }),
+    )
     .nullish(),
   template_types: z.array(z.string()).nullish(),
   update_time: z.number().nullish(),
