@@ -1,5 +1,4 @@
 // Starts the real simulator on port 0 with a client pointed at it; both are closed after the suite.
-import { after } from 'node:test';
 import { FlightHubClient } from '../../src/api/client';
 import type { RequestLog } from '../../src/api/transport';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/simulator';
@@ -8,6 +7,8 @@ export interface SimSetup {
   readonly sim: Simulator;
   readonly client: FlightHubClient;
   readonly logs: RequestLog[];
+  /** Register with a top-level `after(() => setup.close())` (not inside a hook: it would run at once). */
+  close(): Promise<void>;
 }
 
 export async function withSimulator(
@@ -24,11 +25,15 @@ export async function withSimulator(
     onLog: (l) => logs.push(l),
     ...clientOptions,
   });
-  after(async () => {
-    await client.close();
-    await sim.stop();
-  });
-  return { sim, client, logs };
+  return {
+    sim,
+    client,
+    logs,
+    async close() {
+      await client.close();
+      await sim.stop();
+    },
+  };
 }
 
 /** Control-surface call, as a person with curl would make it. */

@@ -37,7 +37,8 @@ export class CredentialRegistry {
   }
 
   issue(bucket: string, prefix: string, ttlSeconds: number): TemporaryCredentials {
-    if (!(ttlSeconds > 0)) throw new RangeError(`ttlSeconds must be positive, got ${ttlSeconds}`);
+    // Zero or negative lifetimes are allowed on purpose: the `sts_expired` fault hands out dead credentials.
+    if (!Number.isFinite(ttlSeconds)) throw new RangeError(`ttlSeconds must be a number, got ${ttlSeconds}`);
     this.prune();
     const credential: Credential = {
       // Shaped like the Alibaba STS ids FlightHub returns (`STS.NUC…`), see API.md §5.4.

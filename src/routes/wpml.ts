@@ -1,0 +1,510 @@
+// DJI WPML route files (KMZ): a typed, location-keeping model of wpmz/template.kml and
+// wpmz/waylines.wpml, the hard checks FlightHub 2 applies at finish-upload, and the summary it derives
+// for GET /wayline. The model is lenient (raw text + source position for every field, plus the XML
+// element) so the later rule-by-rule validator can report each problem where it is. Reference:
+// /work/shared/flighthub2/WPML.md (section numbers below refer to it).
+import { readZip, ZipError } from './zip';
+import { decodeUtf8, findChild, findChildren, parseXml, textContent, XmlError, type XmlElement } from './xml';
+
+export const KML_NAMESPACE = 'http://www.opengis.net/kml/2.2';
+/** WPML 1.0.x; DJI examples use 1.0.2, newer generators 1.0.6 (§2). */
+export const WPML_NAMESPACE_PATTERN = /^http:\/\/www\.dji\.com\/wpmz\/1\.0\.[0-9]+$/;
+export const TEMPLATE_PATH = 'wpmz/template.kml';
+export const WAYLINES_PATH = 'wpmz/waylines.wpml';
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The trimmed text of a leaf element, where that element starts. */
+export interface Field extends SourceLocation {
+  readonly value: string;
+}
+
+export type Fields<K extends string> = { readonly [P in K]?: Field };
+
+interface Node extends SourceLocation {
+  readonly element: XmlElement;
+}
+
+const MISSION = [
+  'flyToWaylineMode',
+  'finishAction',
+  'exitOnRCLost',
+  'executeRCLostAction',
+  'takeOffSecurityHeight',
+  'globalTransitionalSpeed',
+  'globalRTHHeight',
+  'takeOffRefPoint',
+  'takeOffRefPointAGLHeight',
+] as const;
+const DRONE = ['droneEnumValue', 'droneSubEnumValue'] as const;
+const PAYLOAD = ['payloadEnumValue', 'payloadSubEnumValue', 'payloadPositionIndex'] as const;
+const TEMPLATE = [
+  'templateType',
+  'templateId',
+  'autoFlightSpeed',
+  'globalHeight',
+  'gimbalPitchMode',
+] as const;
+const COORDINATE_SYS = ['coordinateMode', 'heightMode', 'positioningType'] as const;
+const PAYLOAD_PARAM = ['payloadPositionIndex', 'imageFormat'] as const;
+const WAYLINE = [
+  'templateId',
+  'waylineId',
+  'executeHeightMode',
+  'distance',
+  'duration',
+  'autoFlightSpeed',
+] as const;
+const WAYPOINT = [
+  'index',
+  'executeHeight',
+  'height',
+  'ellipsoidHeight',
+  'waypointSpeed',
+  'useGlobalHeight',
+] as const;
+const GROUP = ['actionGroupId', 'actionGroupStartIndex', 'actionGroupEndIndex', 'actionGroupMode'] as const;
+const TRIGGER = ['actionTriggerType', 'actionTriggerParam'] as const;
+const ACTION = ['actionId', 'actionActuatorFunc'] as const;
+
+export type MissionConfig = Node &
+  Fields<(typeof MISSION)[number]> & {
+    readonly drone?: Node & Fields<(typeof DRONE)[number]>;
+    readonly payloads: readonly (Node & Fields<(typeof PAYLOAD)[number]>)[];
+  };
+
+export type Action = Node &
+  Fields<(typeof ACTION)[number]> & { readonly params: Readonly<Record<string, Field>> };
+
+export type ActionGroup = Node &
+  Fields<(typeof GROUP)[number] | (typeof TRIGGER)[number]> & { readonly actions: readonly Action[] };
+
+export type Waypoint = Node &
+  Fields<(typeof WAYPOINT)[number]> & {
+    /** `Point/coordinates` as written (`lon,lat[,alt]`); absent for mapping-template polygons. */
+    readonly coordinates?: Field;
+    readonly actionGroups: readonly ActionGroup[];
+  };
+
+export type TemplateFolder = Node &
+  Fields<(typeof TEMPLATE)[number] | (typeof COORDINATE_SYS)[number]> & {
+    readonly payloadParams: readonly (Node & Fields<(typeof PAYLOAD_PARAM)[number]>)[];
+    readonly placemarks: readonly Waypoint[];
+  };
+
+export type WaylineFolder = Node &
+  Fields<(typeof WAYLINE)[number]> & { readonly waypoints: readonly Waypoint[] };
+
+export interface RouteFile<F> {
+  readonly path: string;
+  readonly wpmlNamespace: string;
+  readonly document: XmlElement;
+  readonly missionConfig?: MissionConfig;
+  readonly folders: readonly F[];
+}
+
+export interface RouteModel {
+  readonly entries: readonly string[];
+  readonly template: RouteFile<TemplateFolder>;
+  readonly waylines: RouteFile<WaylineFolder>;
+}
+
+/** A hard error: ZipError/XmlError rules pass through (`zip.*`, `xml.*`); the rest are `kmz.*`/`wpml.*`. */
+export class RouteError extends Error {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly location?: SourceLocation,
+  ) {
+    super(location ? `${location.file}:${location.line}:${location.column}: ${message}` : message);
+    this.name = 'RouteError';
+  }
+
+  static is(value: unknown): value is RouteError {
+    return value instanceof RouteError;
+  }
+}
+
+/** Unzips and parses both files into the model; throws RouteError for items 1–2 of §6. */
+export function readRouteModel(kmz: Buffer): RouteModel {
+  const entries = wrap(() => readZip(kmz));
+  const file = (path: string): XmlElement => {
+    const entry = entries.find((e) => e.name === path);
+    if (!entry)
+      throw new RouteError(
+        path === TEMPLATE_PATH ? 'kmz.missing_template' : 'kmz.missing_waylines',
+        `The KMZ has no ${path}`,
+      );
+    return wrap(() => parseXml(decodeUtf8(entry.data())).root, path);
+  };
+  const templateRoot = file(TEMPLATE_PATH);
+  const waylinesRoot = file(WAYLINES_PATH);
+  return {
+    entries: entries.map((e) => e.name),
+    template: readFile(templateRoot, TEMPLATE_PATH, readTemplateFolder),
+    waylines: readFile(waylinesRoot, WAYLINES_PATH, readWaylineFolder),
+  };
+}
+
+function wrap<T>(run: () => T, file?: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (ZipError.is(error)) throw new RouteError(error.rule, error.message);
+    if (XmlError.is(error) && file) {
+      throw new RouteError(error.rule, error.reason, { file, line: error.line, column: error.column });
+    }
+    throw error;
+  }
+}
+
+type Reader<T> = (el: XmlElement, ns: string, file: string) => T;
+
+function readFile<F>(root: XmlElement, path: string, folder: Reader<F>): RouteFile<F> {
+  const at = { file: path, line: root.line, column: root.column };
+  if (root.local !== 'kml' || root.uri !== KML_NAMESPACE) {
+    throw new RouteError('wpml.root', `The root element must be <kml xmlns="${KML_NAMESPACE}">`, at);
+  }
+  // §6.2 asks for the prefix `wpml` itself, not just any prefix bound to the DJI namespace.
+  const ns = root.attributes.find((a) => a.name === 'xmlns:wpml')?.value;
+  if (ns === undefined || !WPML_NAMESPACE_PATTERN.test(ns)) {
+    throw new RouteError('wpml.namespace', 'xmlns:wpml must be http://www.dji.com/wpmz/1.0.x', at);
+  }
+  const documents = findChildren(root, KML_NAMESPACE, 'Document');
+  const document = documents[0];
+  if (!document || documents.length > 1)
+    throw new RouteError('wpml.document', '<kml> must contain one <Document>', at);
+  const mc = findChild(document, ns, 'missionConfig');
+  return {
+    path,
+    wpmlNamespace: ns,
+    document,
+    ...(mc ? { missionConfig: readMissionConfig(mc, ns, path) } : {}),
+    folders: findChildren(document, KML_NAMESPACE, 'Folder').map((f) => folder(f, ns, path)),
+  };
+}
+
+function node(element: XmlElement, file: string): Node {
+  return { element, file, line: element.line, column: element.column };
+}
+
+function fields<K extends string>(el: XmlElement, ns: string, file: string, names: readonly K[]): Fields<K> {
+  const out: { [P in K]?: Field } = {};
+  for (const name of names) {
+    const child = findChild(el, ns, name);
+    if (child) out[name] = { value: textContent(child).trim(), file, line: child.line, column: child.column };
+  }
+  return out;
+}
+
+function readMissionConfig(el: XmlElement, ns: string, file: string): MissionConfig {
+  const drone = findChild(el, ns, 'droneInfo');
+  return {
+    ...node(el, file),
+    ...fields(el, ns, file, MISSION),
+    ...(drone ? { drone: { ...node(drone, file), ...fields(drone, ns, file, DRONE) } } : {}),
+    payloads: findChildren(el, ns, 'payloadInfo').map((p) => ({
+      ...node(p, file),
+      ...fields(p, ns, file, PAYLOAD),
+    })),
+  };
+}
+
+function readTemplateFolder(el: XmlElement, ns: string, file: string): TemplateFolder {
+  const sys = findChild(el, ns, 'waylineCoordinateSysParam');
+  return {
+    ...node(el, file),
+    ...fields(el, ns, file, TEMPLATE),
+    ...(sys ? fields(sys, ns, file, COORDINATE_SYS) : {}),
+    payloadParams: findChildren(el, ns, 'payloadParam').map((p) => ({
+      ...node(p, file),
+      ...fields(p, ns, file, PAYLOAD_PARAM),
+    })),
+    placemarks: findChildren(el, KML_NAMESPACE, 'Placemark').map((p) => readWaypoint(p, ns, file)),
+  };
+}
+
+function readWaylineFolder(el: XmlElement, ns: string, file: string): WaylineFolder {
+  return {
+    ...node(el, file),
+    ...fields(el, ns, file, WAYLINE),
+    waypoints: findChildren(el, KML_NAMESPACE, 'Placemark').map((p) => readWaypoint(p, ns, file)),
+  };
+}
+
+function readWaypoint(el: XmlElement, ns: string, file: string): Waypoint {
+  const point = findChild(el, KML_NAMESPACE, 'Point');
+  const coordinates = point && fields(point, KML_NAMESPACE, file, ['coordinates'] as const).coordinates;
+  return {
+    ...node(el, file),
+    ...fields(el, ns, file, WAYPOINT),
+    ...(coordinates ? { coordinates } : {}),
+    actionGroups: findChildren(el, ns, 'actionGroup').map((g) => readActionGroup(g, ns, file)),
+  };
+}
+
+function readActionGroup(el: XmlElement, ns: string, file: string): ActionGroup {
+  const trigger = findChild(el, ns, 'actionTrigger');
+  return {
+    ...node(el, file),
+    ...fields(el, ns, file, GROUP),
+    ...(trigger ? fields(trigger, ns, file, TRIGGER) : {}),
+    actions: findChildren(el, ns, 'action').map((a) => {
+      const paramEl = findChild(a, ns, 'actionActuatorFuncParam');
+      const params: Record<string, Field> = {};
+      for (const p of paramEl?.children ?? []) {
+        if (p.type === 'element' && p.uri === ns) {
+          params[p.local] = { value: textContent(p).trim(), file, line: p.line, column: p.column };
+        }
+      }
+      return { ...node(a, file), ...fields(a, ns, file, ACTION), params };
+    }),
+  };
+}
+
+const NUMBER = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+/** Strict decimal: `Number('')` is 0 and `Number('0x10')` is 16, neither of which DJI would accept. */
+export function parseNumber(field: Field | undefined): number | undefined {
+  return field && NUMBER.test(field.value) ? Number(field.value) : undefined;
+}
+
+export function parseInteger(field: Field | undefined): number | undefined {
+  return field && /^[+-]?[0-9]+$/.test(field.value) ? Number(field.value) : undefined;
+}
+
+/** `lon,lat[,alt]` (KML order, §2), or undefined when malformed or out of range. */
+export function parseLonLat(field: Field | undefined): { longitude: number; latitude: number } | undefined {
+  const parts = field?.value.split(',').map((p) => p.trim());
+  if (!parts || parts.length < 2 || parts.length > 3 || !parts.every((p) => NUMBER.test(p))) return undefined;
+  const [longitude, latitude] = parts.map(Number);
+  if (longitude === undefined || latitude === undefined) return undefined;
+  if (Math.abs(longitude) > 180 || Math.abs(latitude) > 90) return undefined;
+  return { longitude, latitude };
+}
+
+/** Great-circle distance in metres on the IUGG mean-radius sphere. */
+export function haversine(
+  a: { longitude: number; latitude: number },
+  b: { longitude: number; latitude: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export interface RouteSummary {
+  /** `0-<droneEnumValue>-<droneSubEnumValue>`, as device_model.key. */
+  readonly deviceModelKey: string;
+  readonly payloadInformation: readonly { domain: string; type: string; lens_type: string }[];
+  readonly templateTypes: readonly string[];
+  /** Placemarks of the first wayline Folder. */
+  readonly waypointCount: number;
+  /** Metres: `wpml:distance` of the first wayline when given, else the sum of great-circle segments. */
+  readonly distance: number;
+  readonly waypoints: readonly { longitude: number; latitude: number; height: number }[];
+}
+
+export type SummarizeResult =
+  { ok: true; summary: RouteSummary } | { ok: false; reason: string; rule: string };
+
+/** What FlightHub derives from an uploaded KMZ, or why finish-upload would reject it (§6 items 1–6). */
+export function summarizeKmz(buf: Buffer): SummarizeResult {
+  try {
+    const model = readRouteModel(buf);
+    checkHardRules(model);
+    return { ok: true, summary: summarizeRoute(model) };
+  } catch (error) {
+    if (RouteError.is(error)) return { ok: false, reason: error.message, rule: error.rule };
+    throw error;
+  }
+}
+
+/** Assumes checkHardRules passed. */
+export function summarizeRoute(model: RouteModel): RouteSummary {
+  const mc = model.waylines.missionConfig ?? model.template.missionConfig;
+  const drone = parseInteger(mc?.drone?.droneEnumValue) ?? 0;
+  const sub = parseInteger(mc?.drone?.droneSubEnumValue) ?? 0;
+  const first = model.waylines.folders[0];
+  const waypoints = (first?.waypoints ?? []).map((w) => ({
+    ...(parseLonLat(w.coordinates) ?? { longitude: 0, latitude: 0 }),
+    height: parseNumber(w.executeHeight ?? w.height) ?? 0,
+  }));
+  let distance = parseNumber(first?.distance) ?? -1;
+  if (!(distance >= 0)) {
+    distance = 0;
+    waypoints.forEach((w, i, all) => (distance += i > 0 ? haversine(all[i - 1] ?? w, w) : 0));
+  }
+  return {
+    deviceModelKey: `0-${drone}-${sub}`,
+    payloadInformation: (mc?.payloads ?? []).map((p) => ({
+      domain: '1',
+      type: String(parseInteger(p.payloadEnumValue) ?? ''),
+      lens_type: lensType(model, parseInteger(p.payloadPositionIndex) ?? 0),
+    })),
+    templateTypes: [
+      ...new Set(model.template.folders.flatMap((f) => (f.templateType ? [f.templateType.value] : []))),
+    ],
+    waypointCount: waypoints.length,
+    distance,
+    waypoints,
+  };
+}
+
+/** The template's `imageFormat` for this gimbal, else the first takePhoto lens list, else ''. */
+function lensType(model: RouteModel, position: number): string {
+  for (const folder of model.template.folders) {
+    const param = folder.payloadParams.find((p) => (parseInteger(p.payloadPositionIndex) ?? 0) === position);
+    if (param?.imageFormat) return param.imageFormat.value;
+  }
+  for (const folder of model.waylines.folders) {
+    for (const w of folder.waypoints) {
+      for (const g of w.actionGroups) {
+        const lens = g.actions.find((a) => a.actionActuatorFunc?.value === 'takePhoto')?.params
+          .payloadLensIndex;
+        if (lens) return lens.value;
+      }
+    }
+  }
+  return '';
+}
+
+// §3–§6 enumerations.
+const FLY_TO = ['safely', 'pointToPoint'];
+const FINISH = ['goHome', 'noAction', 'autoLand', 'gotoFirstWaypoint'];
+const RC_LOST = ['goContinue', 'executeLostAction'];
+const RC_LOST_ACTION = ['goBack', 'landing', 'hover'];
+export const TEMPLATE_TYPES = ['waypoint', 'mapping2d', 'mapping3d', 'mappingStrip'];
+const HEIGHT_MODES = ['EGM96', 'relativeToStartPoint', 'aboveGroundLevel', 'realTimeFollowSurface'];
+const EXECUTE_HEIGHT_MODES = ['WGS84', 'relativeToStartPoint', 'realTimeFollowSurface'];
+export const ACTUATOR_FUNCS = [
+  'takePhoto',
+  'startRecord',
+  'stopRecord',
+  'focus',
+  'zoom',
+  'customDirName',
+  'gimbalRotate',
+  'rotateYaw',
+  'hover',
+  'gimbalEvenlyRotate',
+  'orientedShoot',
+  'panoShot',
+  'recordPointCloud',
+];
+
+/**
+ * Throws RouteError for the first hard error of §6 items 3–6. Deliberately terse (one rule id per
+ * family, English only): the full validator with every finding and bilingual messages comes later.
+ * takeOffSecurityHeight uses the remote-controller range; the dock range needs the target device.
+ */
+export function checkHardRules(model: RouteModel): void {
+  const fail = (rule: string, message: string, at: SourceLocation): never => {
+    throw new RouteError(rule, message, at);
+  };
+  const oneOf = (
+    rule: string,
+    name: string,
+    f: Field | undefined,
+    allowed: readonly string[],
+    at: SourceLocation,
+  ): void => {
+    if (!f || !allowed.includes(f.value))
+      fail(rule, `wpml:${name} must be one of ${allowed.join(', ')}`, f ?? at);
+  };
+  type Check = (
+    rule: string,
+    name: string,
+    f: Field | undefined,
+    ok: (n: number) => boolean,
+    at: SourceLocation,
+  ) => void;
+  const checker =
+    (parse: (f: Field | undefined) => number | undefined): Check =>
+    (rule, name, f, ok, at) => {
+      const n = parse(f);
+      if (n === undefined || !ok(n))
+        fail(rule, `wpml:${name} is missing, not a number or out of range`, f ?? at);
+    };
+  const num = checker(parseNumber);
+  const int = checker(parseInteger);
+  const any = (): boolean => true;
+  const positive = (n: number): boolean => n > 0;
+
+  for (const file of [model.template, model.waylines]) {
+    const at = { file: file.path, line: file.document.line, column: file.document.column };
+    const mc = file.missionConfig ?? fail('wpml.mission_config', 'wpml:missionConfig is missing', at);
+    oneOf('wpml.mission_config', 'flyToWaylineMode', mc.flyToWaylineMode, FLY_TO, mc);
+    oneOf('wpml.mission_config', 'finishAction', mc.finishAction, FINISH, mc);
+    oneOf('wpml.mission_config', 'exitOnRCLost', mc.exitOnRCLost, RC_LOST, mc);
+    if (mc.exitOnRCLost?.value === 'executeLostAction') {
+      oneOf('wpml.mission_config', 'executeRCLostAction', mc.executeRCLostAction, RC_LOST_ACTION, mc);
+    }
+    num(
+      'wpml.mission_config',
+      'takeOffSecurityHeight',
+      mc.takeOffSecurityHeight,
+      (n) => n >= 1.2 && n <= 1500,
+      mc,
+    );
+    num('wpml.mission_config', 'globalTransitionalSpeed', mc.globalTransitionalSpeed, positive, mc);
+    int('wpml.drone_info', 'droneEnumValue', mc.drone?.droneEnumValue, any, mc.drone ?? mc);
+    for (const p of mc.payloads) {
+      int('wpml.payload_info', 'payloadEnumValue', p.payloadEnumValue, any, p);
+      int('wpml.payload_info', 'payloadPositionIndex', p.payloadPositionIndex, any, p);
+    }
+    if (file.folders.length === 0) fail('wpml.folder', 'The Document has no Folder', at);
+  }
+
+  const templateIds = new Set<number>();
+  for (const f of model.template.folders) {
+    oneOf('wpml.template_type', 'templateType', f.templateType, TEMPLATE_TYPES, f);
+    int('wpml.template_id', 'templateId', f.templateId, (n) => n >= 0, f);
+    oneOf('wpml.coordinate_mode', 'coordinateMode', f.coordinateMode, ['WGS84'], f);
+    oneOf('wpml.height_mode', 'heightMode', f.heightMode, HEIGHT_MODES, f);
+    num('wpml.speed', 'autoFlightSpeed', f.autoFlightSpeed, positive, f);
+    templateIds.add(parseInteger(f.templateId) ?? -1);
+  }
+
+  const waylineIds = new Set<number>();
+  for (const f of model.waylines.folders) {
+    int('wpml.template_id', 'templateId', f.templateId, (n) => templateIds.has(n), f);
+    int('wpml.wayline_id', 'waylineId', f.waylineId, (n) => n >= 0 && !waylineIds.has(n), f);
+    waylineIds.add(parseInteger(f.waylineId) ?? -1);
+    oneOf('wpml.height_mode', 'executeHeightMode', f.executeHeightMode, EXECUTE_HEIGHT_MODES, f);
+    num('wpml.speed', 'autoFlightSpeed', f.autoFlightSpeed, positive, f);
+    const n = f.waypoints.length;
+    f.waypoints.forEach((w, i) => {
+      const lonLat = parseLonLat(w.coordinates);
+      if (!lonLat || (lonLat.longitude === 0 && lonLat.latitude === 0)) {
+        fail(
+          'wpml.coordinates',
+          'Point/coordinates must be "longitude,latitude" within range and not 0,0',
+          w.coordinates ?? w,
+        );
+      }
+      int('wpml.waypoint_index', 'index', w.index, (k) => k === i, w);
+      num('wpml.height', 'executeHeight', w.executeHeight, any, w);
+      if (w.waypointSpeed) num('wpml.speed', 'waypointSpeed', w.waypointSpeed, positive, w);
+      for (const g of w.actionGroups) {
+        const start = parseInteger(g.actionGroupStartIndex) ?? -1;
+        int('wpml.action_group', 'actionGroupStartIndex', g.actionGroupStartIndex, (k) => k >= 0 && k < n, g);
+        int('wpml.action_group', 'actionGroupEndIndex', g.actionGroupEndIndex, (k) => k >= start && k < n, g);
+        const actionIds = new Set<number>();
+        for (const a of g.actions) {
+          oneOf('wpml.action', 'actionActuatorFunc', a.actionActuatorFunc, ACTUATOR_FUNCS, a);
+          int('wpml.action', 'actionId', a.actionId, (k) => !actionIds.has(k), a);
+          actionIds.add(parseInteger(a.actionId) ?? -1);
+        }
+      }
+    });
+  }
+}
