@@ -113,34 +113,22 @@ export const taskListQuery = z.strictObject({
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
 
+// Only the fields the extension reads are checked; the rest (operations, exceptions, belong_to_sn…)
+// pass through untouched. Task lists reach 10,000 items, so every checked field costs.
 export const task = z.looseObject({
   uuid: z.string(),
   name: z.string(),
   task_type: z.string(),
   status: z.string(),
   sn: z.string().nullish(),
-  belong_to_sn: z.string().nullish(),
-  landing_dock_sn: z.string().nullish(),
   wayline_uuid: z.string().nullish(),
   begin_at: timeValue,
   end_at: timeValue,
   run_at: timeValue,
   completed_at: timeValue,
-  media_upload_status: z.union([z.string(), z.number()]).nullish(),
-  resumable_status: z.string().nullish(),
-  is_break_point_resume: z.boolean().nullish(),
   current_waypoint_index: z.number().nullish(),
   total_waypoints: z.number().nullish(),
   folder_id: z.number().nullish(),
-  operations: nullableList(z.looseObject({ operator_account: z.string().nullish() })).optional(),
-  exceptions: nullableList(
-    z.looseObject({
-      code: z.number().nullish(),
-      message: z.string().nullish(),
-      happen_at: timeValue,
-      sn: z.string().nullish(),
-    }),
-  ).optional(),
 });
 export type Task = z.infer<typeof task>;
 export const taskList = listData(task);
