@@ -78,113 +78,133 @@ function dec(n: number, digits: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-function el(name: string, value: string | number): string {
-  return `<wpml:${name}>${value}</wpml:${name}>`;
+/** An element: a leaf with text, or a branch. Values are numbers and enum words, so nothing needs escaping. */
+type Tree = readonly [name: string, body: string | number | readonly (Tree | false)[]];
+
+const w = (name: string, body: Tree[1]): Tree => [`wpml:${name}`, body];
+
+/** Indented like DJI's own files, so every field has its own line for diagnostics. */
+function render(tree: Tree, depth: number, out: string[]): void {
+  const [name, body] = tree;
+  const pad = '  '.repeat(depth);
+  if (typeof body !== 'object') {
+    out.push(`${pad}<${name}>${body}</${name}>`);
+    return;
+  }
+  out.push(`${pad}<${name}>`);
+  for (const child of body) if (child) render(child, depth + 1, out);
+  out.push(`${pad}</${name}>`);
 }
 
-function header(r: Route): string {
+function documentXml(r: Route, children: readonly (Tree | false)[]): string {
   // The name is informational only (FlightHub takes the display name at finish-upload), so a comment
-  // carries it without inventing elements; "--" is not allowed inside XML comments.
+  // carries it without inventing elements; "--" and control characters are not allowed in comments.
   const printable = [...r.name].map((c) => (c < ' ' ? ' ' : c)).join('');
-  const name = printable.replace(/-(?=-)|-$/g, '- ');
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<!-- ${name} -->\n` +
-    `<kml xmlns="${KML}" xmlns:wpml="http://www.dji.com/wpmz/${r.wpmlVersion}">\n<Document>\n`
-  );
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!-- ${printable.replace(/-(?=-)|-$/g, '- ')} -->`,
+    `<kml xmlns="${KML}" xmlns:wpml="http://www.dji.com/wpmz/${r.wpmlVersion}">`,
+  ];
+  render(['Document', children], 1, out);
+  out.push('</kml>', '');
+  return out.join('\n');
 }
 
-function missionConfig(r: Route): string {
-  return [
-    '<wpml:missionConfig>',
-    el('flyToWaylineMode', 'safely'),
-    el('finishAction', 'goHome'),
-    el('exitOnRCLost', 'executeLostAction'),
-    el('executeRCLostAction', 'goBack'),
-    el('takeOffSecurityHeight', 20),
-    el('globalTransitionalSpeed', 10),
-    el('globalRTHHeight', 100),
-    `<wpml:droneInfo>${el('droneEnumValue', r.droneEnumValue)}${el('droneSubEnumValue', r.droneSubEnumValue)}</wpml:droneInfo>`,
-    '<wpml:payloadInfo>' +
-      el('payloadEnumValue', r.payloadEnumValue) +
-      el('payloadSubEnumValue', 0) +
-      el('payloadPositionIndex', 0) +
-      '</wpml:payloadInfo>',
-    '</wpml:missionConfig>',
-  ].join('\n');
+function missionConfig(r: Route): Tree {
+  return w('missionConfig', [
+    w('flyToWaylineMode', 'safely'),
+    w('finishAction', 'goHome'),
+    w('exitOnRCLost', 'executeLostAction'),
+    w('executeRCLostAction', 'goBack'),
+    w('takeOffSecurityHeight', 20), // dock range is [8, 1500] (WPML.md §5)
+    w('globalTransitionalSpeed', 10),
+    w('globalRTHHeight', 100),
+    w('droneInfo', [w('droneEnumValue', r.droneEnumValue), w('droneSubEnumValue', r.droneSubEnumValue)]),
+    w('payloadInfo', [
+      w('payloadEnumValue', r.payloadEnumValue),
+      w('payloadSubEnumValue', 0),
+      w('payloadPositionIndex', 0),
+    ]),
+  ]);
 }
 
-function photoGroup(r: Route, index: number): string {
-  if (r.takePhotoEvery === 0 || index % r.takePhotoEvery !== 0) return '';
-  return (
-    '<wpml:actionGroup>' +
-    el('actionGroupId', index / r.takePhotoEvery) +
-    el('actionGroupStartIndex', index) +
-    el('actionGroupEndIndex', index) +
-    el('actionGroupMode', 'sequence') +
-    `<wpml:actionTrigger>${el('actionTriggerType', 'reachPoint')}</wpml:actionTrigger>` +
-    '<wpml:action>' +
-    el('actionId', 0) +
-    el('actionActuatorFunc', 'takePhoto') +
-    '<wpml:actionActuatorFuncParam>' +
-    el('payloadPositionIndex', 0) +
-    el('fileSuffix', `p${index}`) +
-    el('payloadLensIndex', r.lens) +
-    el('useGlobalPayloadLensIndex', 1) +
-    '</wpml:actionActuatorFuncParam></wpml:action></wpml:actionGroup>\n'
-  );
+function photoGroup(r: Route, index: number): Tree | false {
+  if (r.takePhotoEvery === 0 || index % r.takePhotoEvery !== 0) return false;
+  return w('actionGroup', [
+    w('actionGroupId', index / r.takePhotoEvery),
+    w('actionGroupStartIndex', index),
+    w('actionGroupEndIndex', index),
+    w('actionGroupMode', 'sequence'),
+    w('actionTrigger', [w('actionTriggerType', 'reachPoint')]),
+    w('action', [
+      w('actionId', 0),
+      w('actionActuatorFunc', 'takePhoto'),
+      w('actionActuatorFuncParam', [
+        w('payloadPositionIndex', 0),
+        w('fileSuffix', `p${index}`),
+        w('payloadLensIndex', r.lens),
+        w('useGlobalPayloadLensIndex', 1),
+      ]),
+    ]),
+  ]);
 }
 
-function coordinates(w: RoutePoint): string {
-  return `<Point><coordinates>${dec(w.longitude, 10)},${dec(w.latitude, 10)}</coordinates></Point>`;
+function point(p: RoutePoint): Tree {
+  return ['Point', [['coordinates', `${dec(p.longitude, 10)},${dec(p.latitude, 10)}`]]];
 }
+
+const POI = '0.000000,0.000000,0.000000';
 
 function templateKml(r: Route): string {
   const now = String(Date.UTC(2024, 0, 1)); // fixed, so the same options give the same bytes
-  const out = [
-    header(r),
-    el('author', 'FlightHub 2 Workbench'),
-    el('createTime', now),
-    el('updateTime', now),
-  ];
-  out.push(missionConfig(r), '<Folder>', el('templateType', 'waypoint'), el('templateId', 0));
-  out.push(
-    '<wpml:waylineCoordinateSysParam>' +
-      el('coordinateMode', 'WGS84') +
-      el('heightMode', r.heightMode) +
-      '</wpml:waylineCoordinateSysParam>',
-    el('autoFlightSpeed', dec(r.speed, 2)),
-    el('globalHeight', dec(r.waypoints[0]?.height ?? 100, 3)),
-    el('caliFlightEnable', 0),
-    el('gimbalPitchMode', 'usePointSetting'),
-    '<wpml:globalWaypointHeadingParam>' +
-      el('waypointHeadingMode', 'followWayline') +
-      el('waypointHeadingAngle', 0) +
-      el('waypointPoiPoint', '0.000000,0.000000,0.000000') +
-      el('waypointHeadingPoiIndex', 0) +
-      '</wpml:globalWaypointHeadingParam>',
-    el('globalWaypointTurnMode', 'toPointAndStopWithDiscontinuityCurvature'),
-    el('globalUseStraightLine', 1),
-  );
-  r.waypoints.forEach((w, i) => {
+  const placemarks = r.waypoints.map((p, i): Tree => {
     // Heights differ per point, so useGlobalHeight=0. EGM96/WGS84 heights are written to both fields
     // unchanged: the simulator has no geoid model, and nothing it flies depends on the difference.
-    const h = dec(w.height, 3);
-    out.push(
-      `<Placemark>${coordinates(w)}${el('index', i)}${el('ellipsoidHeight', h)}${el('height', h)}` +
-        el('useGlobalHeight', 0) +
-        el('useGlobalSpeed', 1) +
-        el('useGlobalHeadingParam', 1) +
-        el('useGlobalTurnParam', 1) +
-        el('useStraightLine', 1) +
-        `\n${photoGroup(r, i)}</Placemark>`,
-    );
+    const h = dec(p.height, 3);
+    return [
+      'Placemark',
+      [
+        point(p),
+        w('index', i),
+        w('ellipsoidHeight', h),
+        w('height', h),
+        w('useGlobalHeight', 0),
+        w('useGlobalSpeed', 1),
+        w('useGlobalHeadingParam', 1),
+        w('useGlobalTurnParam', 1),
+        w('useStraightLine', 1),
+        photoGroup(r, i),
+      ],
+    ];
   });
-  out.push(
-    `<wpml:payloadParam>${el('payloadPositionIndex', 0)}${el('imageFormat', r.lens)}</wpml:payloadParam>`,
-  );
-  out.push('</Folder>\n</Document>\n</kml>\n');
-  return out.join('\n');
+  return documentXml(r, [
+    w('author', 'FlightHub 2 Workbench'),
+    w('createTime', now),
+    w('updateTime', now),
+    missionConfig(r),
+    [
+      'Folder',
+      [
+        w('templateType', 'waypoint'),
+        w('templateId', 0),
+        w('waylineCoordinateSysParam', [w('coordinateMode', 'WGS84'), w('heightMode', r.heightMode)]),
+        w('autoFlightSpeed', dec(r.speed, 2)),
+        w('globalHeight', dec(r.waypoints[0]?.height ?? 100, 3)),
+        w('caliFlightEnable', 0),
+        w('gimbalPitchMode', 'usePointSetting'),
+        w('globalWaypointHeadingParam', [
+          w('waypointHeadingMode', 'followWayline'),
+          w('waypointHeadingAngle', 0),
+          w('waypointPoiPoint', POI),
+          w('waypointHeadingPoiIndex', 0),
+        ]),
+        w('globalWaypointTurnMode', 'toPointAndStopWithDiscontinuityCurvature'),
+        w('globalUseStraightLine', 1),
+        ...placemarks,
+        w('payloadParam', [w('payloadPositionIndex', 0), w('imageFormat', r.lens)]),
+      ],
+    ],
+  ]);
 }
 
 function waylinesWpml(r: Route): string {
@@ -192,49 +212,48 @@ function waylinesWpml(r: Route): string {
   const executeHeightMode = r.heightMode === 'relativeToStartPoint' ? 'relativeToStartPoint' : 'WGS84';
   // Duration estimate: cruise time plus ~2 s to stop and start again at each waypoint.
   const duration = Math.round(r.distance / r.speed + 2 * r.waypoints.length);
-  const newer = r.wpmlVersion === '1.0.6';
-  const out = [
-    header(r),
+  const newer = r.wpmlVersion === '1.0.6'; // per-waypoint extras seen in 1.0.6 files (WPML.md §4)
+  const placemarks = r.waypoints.map((p, i): Tree => [
+    'Placemark',
+    [
+      point(p),
+      w('index', i),
+      w('executeHeight', dec(p.height, 3)),
+      w('waypointSpeed', dec(r.speed, 2)),
+      w('waypointHeadingParam', [
+        w('waypointHeadingMode', 'followWayline'),
+        w('waypointHeadingAngle', 0),
+        w('waypointPoiPoint', POI),
+        w('waypointHeadingPathMode', 'followBadArc'),
+        newer && w('waypointHeadingPoiIndex', 0),
+      ]),
+      w('waypointTurnParam', [
+        w('waypointTurnMode', 'toPointAndStopWithDiscontinuityCurvature'),
+        w('waypointTurnDampingDist', 0),
+      ]),
+      w('useStraightLine', 1),
+      newer &&
+        w('waypointGimbalHeadingParam', [w('waypointGimbalPitchAngle', 0), w('waypointGimbalYawAngle', 0)]),
+      newer && w('isRisky', 0),
+      newer && w('waypointWorkType', 0),
+      photoGroup(r, i),
+    ],
+  ]);
+  return documentXml(r, [
     missionConfig(r),
-    '<Folder>',
-    el('templateId', 0),
-    el('executeHeightMode', executeHeightMode),
-  ];
-  out.push(
-    el('waylineId', 0),
-    el('distance', dec(r.distance, 2)),
-    el('duration', duration),
-    el('autoFlightSpeed', dec(r.speed, 2)),
-  );
-  r.waypoints.forEach((w, i) => {
-    out.push(
-      `<Placemark>${coordinates(w)}${el('index', i)}${el('executeHeight', dec(w.height, 3))}` +
-        el('waypointSpeed', dec(r.speed, 2)) +
-        '<wpml:waypointHeadingParam>' +
-        el('waypointHeadingMode', 'followWayline') +
-        el('waypointHeadingAngle', 0) +
-        el('waypointPoiPoint', '0.000000,0.000000,0.000000') +
-        el('waypointHeadingPathMode', 'followBadArc') +
-        (newer ? el('waypointHeadingPoiIndex', 0) : '') +
-        '</wpml:waypointHeadingParam>' +
-        '<wpml:waypointTurnParam>' +
-        el('waypointTurnMode', 'toPointAndStopWithDiscontinuityCurvature') +
-        el('waypointTurnDampingDist', 0) +
-        '</wpml:waypointTurnParam>' +
-        el('useStraightLine', 1) +
-        (newer
-          ? '<wpml:waypointGimbalHeadingParam>' +
-            el('waypointGimbalPitchAngle', 0) +
-            el('waypointGimbalYawAngle', 0) +
-            '</wpml:waypointGimbalHeadingParam>' +
-            el('isRisky', 0) +
-            el('waypointWorkType', 0)
-          : '') +
-        `\n${photoGroup(r, i)}</Placemark>`,
-    );
-  });
-  out.push('</Folder>\n</Document>\n</kml>\n');
-  return out.join('\n');
+    [
+      'Folder',
+      [
+        w('templateId', 0),
+        w('executeHeightMode', executeHeightMode),
+        w('waylineId', 0),
+        w('distance', dec(r.distance, 2)),
+        w('duration', duration),
+        w('autoFlightSpeed', dec(r.speed, 2)),
+        ...placemarks,
+      ],
+    ],
+  ]);
 }
 
 /**
