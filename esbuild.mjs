@@ -19,7 +19,14 @@ const node = {
 };
 
 const targets = {
-  extension: { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  extension: {
+    ...node,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  // The simulator as a library, loaded by the extension on first use of the built-in simulator.
+  simulatorLib: { ...node, entryPoints: ['src/simulator/simulator.ts'], outfile: 'dist/simulatorLib.js' },
   simulator: {
     ...node,
     entryPoints: ['src/simulator/cli.ts'],
@@ -31,21 +38,11 @@ const targets = {
 const selected = Object.entries(targets).filter(([name]) => !only || name === only);
 // Simulator media (JPEG, MP4, PPK) are read from disk at run time next to the bundle.
 await cp('src/simulator/assets', 'dist/assets', { recursive: true });
-for (const [name, options] of selected) {
-  if (name === 'extension' && !(await exists(options.entryPoints[0]))) continue;
+for (const [, options] of selected) {
   if (watch) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
   } else {
     await esbuild.build(options);
-  }
-}
-
-async function exists(path) {
-  try {
-    await import('node:fs/promises').then((fs) => fs.access(path));
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -20,10 +20,12 @@ export function listData<T extends z.ZodType>(item: T) {
  * Times come as RFC 3339 strings in task/media payloads and as numbers elsewhere; accept both.
  * A plain predicate rather than a union: lists of 10,000 tasks carry four of these per item.
  */
-export const timeValue = z.custom<string | number | null | undefined>(
-  (v) => v === undefined || v === null || typeof v === 'string' || typeof v === 'number',
-  'expected a time (string or number)',
-).optional();
+export const timeValue = z
+  .custom<string | number | null | undefined>(
+    (v) => v === undefined || v === null || typeof v === 'string' || typeof v === 'number',
+    'expected a time (string or number)',
+  )
+  .optional();
 
 /** Unix seconds, as every query/body time parameter of the V1 API. */
 export const unixSeconds = z.number().int().nonnegative();

@@ -1,0 +1,122 @@
+// The one command table. Its keys are the command ids contributed in package.json (a test asserts
+// both lists are equal); each factory gets the command context and returns a short handler.
+import * as vscode from 'vscode';
+import { toCurl } from '../curl';
+import type { CommandContext, CommandFactory } from './context';
+import {
+  addConnection,
+  removeConnection,
+  renameConnection,
+  setActiveProject,
+  switchConnection,
+  trySimulator,
+} from './connections';
+import { createTask, createTaskFromRoute } from './createTask';
+import {
+  acquireControl,
+  cancelReturnHome,
+  changeCamera,
+  changeLens,
+  releaseControl,
+  returnHome,
+  showDeviceState,
+  showHms,
+} from './devices';
+import { downloadRoute, showRouteDetails } from './routes';
+import { withErrorBoundary } from './run';
+import {
+  filterTasks,
+  openTaskMedia,
+  openTaskTrajectory,
+  pauseTask,
+  restoreTask,
+  resumeTask,
+  showTaskDetails,
+  suspendTask,
+} from './tasks';
+import { isLoadMore } from './args';
+
+const refresh: CommandFactory = (ctx) => (viewId?: unknown) => {
+  const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes];
+  const only = all.find((p) => p.viewId === viewId);
+  for (const provider of only ? [only] : all) {
+    provider.reset();
+    provider.refresh();
+  }
+};
+
+const loadMore: CommandFactory = () => async (node?: unknown) => {
+  if (isLoadMore(node)) await node.owner.loadMore();
+};
+
+const showLog: CommandFactory = (ctx) => () => ctx.services.log.show();
+
+const copyLastRequestAsCurl: CommandFactory = (ctx) => async () => {
+  const client = await ctx.services.session.client();
+  const last = client.transport.lastRequest;
+  if (!last) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No request has been sent yet on this connection.'),
+    );
+    return undefined;
+  }
+  const curl = toCurl(last);
+  await vscode.env.clipboard.writeText(curl);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Copied as curl. The key is read from $FLIGHTHUB_ORG_KEY.'),
+  );
+  return curl;
+};
+
+const showAuditLog: CommandFactory = (ctx) => async () => {
+  const file = vscode.Uri.file(ctx.services.audit.file);
+  try {
+    await vscode.workspace.fs.stat(file);
+  } catch {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No flight command has been sent yet.'));
+    return;
+  }
+  await vscode.window.showTextDocument(file, { preview: true });
+};
+
+export const COMMANDS = {
+  'flighthub.addConnection': addConnection,
+  'flighthub.renameConnection': renameConnection,
+  'flighthub.removeConnection': removeConnection,
+  'flighthub.switchConnection': switchConnection,
+  'flighthub.trySimulator': trySimulator,
+  'flighthub.setActiveProject': setActiveProject,
+  'flighthub.refresh': refresh,
+  'flighthub.loadMore': loadMore,
+  'flighthub.showLog': showLog,
+  'flighthub.copyLastRequestAsCurl': copyLastRequestAsCurl,
+  'flighthub.showAuditLog': showAuditLog,
+  'flighthub.showDeviceState': showDeviceState,
+  'flighthub.showHms': showHms,
+  'flighthub.changeCamera': changeCamera,
+  'flighthub.changeLens': changeLens,
+  'flighthub.acquireControl': acquireControl,
+  'flighthub.releaseControl': releaseControl,
+  'flighthub.returnHome': returnHome,
+  'flighthub.cancelReturnHome': cancelReturnHome,
+  'flighthub.filterTasks': filterTasks,
+  'flighthub.showTaskDetails': showTaskDetails,
+  'flighthub.pauseTask': pauseTask,
+  'flighthub.resumeTask': resumeTask,
+  'flighthub.suspendTask': suspendTask,
+  'flighthub.restoreTask': restoreTask,
+  'flighthub.openTaskMedia': openTaskMedia,
+  'flighthub.openTaskTrajectory': openTaskTrajectory,
+  'flighthub.createTask': createTask,
+  'flighthub.createTaskFromRoute': createTaskFromRoute,
+  'flighthub.showRouteDetails': showRouteDetails,
+  'flighthub.downloadRoute': downloadRoute,
+} satisfies Record<string, CommandFactory>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, factory]) =>
+    vscode.commands.registerCommand(id, withErrorBoundary(ctx.services, id, factory(ctx))),
+  );
+}

@@ -1,0 +1,46 @@
+// activate()/deactivate() only: build the services, register views and commands, done. No network
+// here: trees load lazily and the simulator starts on first use.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/index';
+import { JSON_SCHEME, JsonDocuments } from './jsonDocs';
+import { createServices, type Services } from './services';
+import { StatusBar } from './statusBar';
+import { registerViews } from './views/register';
+
+let services: Services | undefined;
+
+/** What integration tests get from `activate()` (only in extension mode Test). */
+export interface TestApi {
+  readonly services: Services;
+  readonly views: ReturnType<typeof registerViews>['views'];
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  try {
+    services = createServices(context);
+    const docs = new JsonDocuments();
+    const { views, disposables } = registerViews(services);
+    context.subscriptions.push(
+      services,
+      docs,
+      vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
+      ...disposables,
+      ...registerCommands({ services, docs, views }),
+      new StatusBar(services),
+    );
+    // `npm start` opens VS Code straight onto the simulator; started after activation, not inside it.
+    if (vscode.workspace.getConfiguration('flighthub.simulator').get<boolean>('connectOnStartup', false))
+      setTimeout(() => void vscode.commands.executeCommand('flighthub.trySimulator'), 0);
+    // Tests drive the extension through its services; nobody else gets them.
+    return context.extensionMode === vscode.ExtensionMode.Test ? { services, views } : undefined;
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('FlightHub 2 Workbench failed to start: {0}', String(error)),
+    );
+    throw error;
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await services?.simulator.stop();
+}

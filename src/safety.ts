@@ -1,0 +1,90 @@
+// The safety gate: nothing that makes an aircraft move is sent without an explicit, modal
+// confirmation naming the device, project and action; `flighthub.safety.allowedDevices` can fence a
+// workspace to test devices. Every decision and result lands in the audit log.
+import * as vscode from 'vscode';
+import type { AuditEntry, AuditLog } from './audit';
+
+export interface MovingAction {
+  /** Stable action id for the audit log, e.g. `task.create.immediate`, `device.return_home`. */
+  readonly action: string;
+  /** Human label, e.g. "Return to home". */
+  readonly label: string;
+  readonly deviceSn: string;
+  readonly deviceName?: string;
+  readonly projectName?: string;
+  readonly connectionName: string;
+  readonly taskName?: string;
+}
+
+/** Asks a person; resolves true only for an explicit yes. Replaceable in tests (extension mode Test). */
+export type Prompt = (message: string, detail: string, confirmLabel: string) => Thenable<boolean>;
+
+export class SafetyBlockedError extends Error {
+  readonly code = 'safety_blocked';
+}
+
+const modalPrompt: Prompt = async (message, detail, confirmLabel) =>
+  (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel;
+
+export class SafetyGate {
+  prompt: Prompt = modalPrompt;
+
+  constructor(private readonly audit: AuditLog) {}
+
+  /** True when the person confirmed; false when they declined. Throws when the device is fenced off. */
+  async confirm(a: MovingAction): Promise<boolean> {
+    const base = {
+      action: a.action,
+      connection: a.connectionName,
+      project: a.projectName,
+      device: a.deviceSn,
+      task: a.taskName,
+    };
+    const allowed = vscode.workspace.getConfiguration('flighthub.safety').get<string[]>('allowedDevices', []);
+    if (allowed.length > 0 && !allowed.includes(a.deviceSn)) {
+      await this.audit.append({
+        ...base,
+        outcome: 'blocked',
+        detail: 'device not in flighthub.safety.allowedDevices',
+      });
+      throw new SafetyBlockedError(
+        vscode.l10n.t(
+          '{0} is not in flighthub.safety.allowedDevices: "{1}" was not sent.',
+          a.deviceSn,
+          a.label,
+        ),
+      );
+    }
+    const device = a.deviceName ? `${a.deviceName} (${a.deviceSn})` : a.deviceSn;
+    const message = vscode.l10n.t('{0}: {1}?', a.label, device);
+    const detail = vscode.l10n.t(
+      'This makes a real aircraft move.\nDevice: {0}\nProject: {1}\nConnection: {2}{3}',
+      device,
+      a.projectName ?? '-',
+      a.connectionName,
+      a.taskName ? `\n${vscode.l10n.t('Task: {0}', a.taskName)}` : '',
+    );
+    const yes = await this.prompt(message, detail, a.label);
+    if (!yes) await this.audit.append({ ...base, outcome: 'declined' });
+    return yes;
+  }
+
+  /** Records what was sent and how it ended. */
+  record(
+    a: MovingAction,
+    outcome: AuditEntry['outcome'],
+    detail?: string,
+    requestId?: string,
+  ): Promise<void> {
+    return this.audit.append({
+      action: a.action,
+      connection: a.connectionName,
+      project: a.projectName,
+      device: a.deviceSn,
+      task: a.taskName,
+      outcome,
+      detail,
+      requestId,
+    });
+  }
+}

@@ -1,0 +1,66 @@
+// Shared plumbing for the suites that run inside the extension host.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { Simulator, SimulatorOptions } from '../../src/simulator/simulator';
+import type { TreeNode } from '../../src/views/nodes';
+
+export const EXTENSION_ID = 'flighthub-workbench.flighthub2-workbench';
+
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  assert.ok(api, 'the extension exports its test API in extension mode Test');
+  return api;
+}
+
+export function extensionPath(): string {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  return ext.extensionPath;
+}
+
+/** A second, independent simulator from the same bundle the extension uses. */
+export function startOtherSimulator(options: SimulatorOptions): Promise<Simulator> {
+  // A runtime require of the bundle itself (not tsc's copy), exactly as the extension loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(extensionPath(), 'dist', 'simulatorLib.js')) as {
+    startSimulator(o: SimulatorOptions): Promise<Simulator>;
+  };
+  return mod.startSimulator(options);
+}
+
+/** Connects to the built-in simulator (idempotent) and returns it. */
+export async function connectSimulator(api: TestApi): Promise<Simulator> {
+  const id = await vscode.commands.executeCommand<string>('flighthub.trySimulator');
+  assert.ok(id, `trySimulator failed: ${String(api.services.lastCommandError)}`);
+  return api.services.simulator.ensure();
+}
+
+export async function children(
+  provider: vscode.TreeDataProvider<TreeNode>,
+  node?: TreeNode,
+): Promise<TreeNode[]> {
+  return (await provider.getChildren(node)) ?? [];
+}
+
+export function labelOf(provider: vscode.TreeDataProvider<TreeNode>, node: TreeNode): string {
+  const item = provider.getTreeItem(node) as vscode.TreeItem;
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+/** Polls until `check` returns a value (not undefined/false) or the time runs out. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  ms = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { extensionApi, startOtherSimulator } from './api';
+
+describe('the organization key', () => {
+  it('lives in SecretStorage only: not in settings, state, logs or the curl copy', async () => {
+    const api = await extensionApi();
+    const sim = await startOtherSimulator({ seed: 'secret-check' });
+    try {
+      const id = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
+        name: 'Secret check',
+        url: sim.url,
+        orgKey: sim.orgKey,
+      });
+      assert.ok(id, String(api.services.lastCommandError));
+      assert.equal(await api.services.store.orgKey(id), sim.orgKey);
+      const client = await api.services.session.client();
+      await client.listProjects();
+      const curl = await vscode.commands.executeCommand<string>('flighthub.copyLastRequestAsCurl');
+      assert.ok(curl?.includes('$FLIGHTHUB_ORG_KEY'));
+      const places = {
+        curl: curl ?? '',
+        clipboard: await vscode.env.clipboard.readText(),
+        state: JSON.stringify(
+          api.services.context.globalState.keys().map((k) => api.services.context.globalState.get(k)),
+        ),
+        settings: JSON.stringify(vscode.workspace.getConfiguration('flighthub')),
+        log: api.services.log.recent.join('\n'),
+      };
+      assert.ok(places.log.includes('GET /openapi/v0.1/project'), 'requests are logged at all');
+      for (const [where, text] of Object.entries(places))
+        assert.ok(!text.includes(sim.orgKey), `the key is in ${where}`);
+      const settingsFile = vscode.Uri.joinPath(
+        api.services.context.globalStorageUri,
+        '..',
+        '..',
+        'settings.json',
+      );
+      const settingsText = await readFile(settingsFile.fsPath, 'utf8').catch(() => '');
+      assert.ok(!settingsText.includes(sim.orgKey), 'the key is in settings.json');
+      await vscode.commands.executeCommand('flighthub.removeConnection', { id, confirm: true });
+      assert.equal(await api.services.store.orgKey(id), undefined, 'removing a connection deletes its key');
+    } finally {
+      await sim.stop();
+    }
+  });
+});
