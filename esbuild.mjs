@@ -11,6 +11,8 @@ const production = args.includes('--production');
 const node = {
   bundle: true,
   platform: 'node',
+  // ESM builds first: zod's CommonJS build defeats tree shaking (≈ 450 KB instead of ≈ 85 KB).
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'cjs',
   sourcemap: !production,

@@ -1,6 +1,6 @@
 // Request and response schemas per endpoint. The client parses with them; the simulator validates the
 // requests it receives and the responses it sends with the very same table, so the two cannot drift.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EndpointId } from './endpoints';
 import { emptyData } from './schemas/common';
 import * as device from './schemas/device';

@@ -2,7 +2,7 @@
 // a per-request timeout composed with the caller's signal, a cap on requests in flight, envelope
 // checks, zod validation and retries for idempotent reads only.
 import { randomUUID } from 'node:crypto';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { CONTRACTS, type DataOf } from './contract';
 import { ENDPOINTS, buildPath, type EndpointId } from './endpoints';
 import {
@@ -15,6 +15,7 @@ import {
 } from './errors';
 import { Limiter } from './limiter';
 import { readResponse } from './response';
+import { createAgent } from './undiciAgent';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
 import { formatIssues } from './zodIssues';
 
@@ -81,7 +82,7 @@ export class Transport {
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
-      new Agent({ connections: 8, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 });
+      createAgent({ connections: 8, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 });
     this.limiter = new Limiter(options.maxInFlight ?? 4);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;

@@ -1,6 +1,6 @@
 // Commands take their target from a tree node (context menus) or from a plain object (palette
 // callers, tests and other extensions). Both are validated here; nothing else trusts `args`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeviceNode, LoadMoreNode, RouteNode, TaskNode } from '../views/nodes';
 
 export interface DeviceTarget {

@@ -1,6 +1,6 @@
 // Connections, projects and the built-in simulator.
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FlightHubClient, REGION_URLS, type Region } from '../api/client';
 import { describeError } from '../errorText';
 import type { Connection } from '../connections/store';

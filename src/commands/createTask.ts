@@ -1,7 +1,7 @@
 // Create Flight Task… (API.md §8.2): a multi-step dialog, or a full body from a program. Immediate
 // tasks, and tasks that take off within minutes, pass the safety gate; the new task is revealed.
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProjectApi } from '../api/projectApi';
 import { taskCreateBody, type TaskCreateBody } from '../api/schemas/task';
 import { formatIssues } from '../api/zodIssues';

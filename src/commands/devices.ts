@@ -1,7 +1,7 @@
 // Device commands (API.md §6): thing model, HMS, dock camera, aircraft lens and payload control,
 // return to home. What makes an aircraft move passes the safety gate; flight-state changes are audited.
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BusinessError } from '../api/errors';
 import type { ProjectApi } from '../api/projectApi';
 import type { DeviceCommand } from '../api/schemas/device';

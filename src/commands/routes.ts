@@ -1,9 +1,8 @@
 // Route commands (API.md §9.4): details as a read-only document, and the KMZ fetched from its presigned
 // `download_url` into the workspace: checked to be a zip, written under a temporary name, then renamed.
 import { randomUUID } from 'node:crypto';
-import { request } from 'undici';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommandFactory } from './context';
 import { parseArgs, resolveRoute } from './pickers';
 import { UserCancelled } from './run';
@@ -133,20 +132,21 @@ async function download(url: string, token: vscode.CancellationToken): Promise<U
   const subscription = token.onCancellationRequested(() => cancel.abort());
   try {
     const signal = AbortSignal.any([cancel.signal, AbortSignal.timeout(120_000)]);
-    const res = await request(url, { signal });
-    if (res.statusCode !== 200) {
-      await res.body.dump();
+    // Node's built-in fetch: a presigned GET needs nothing more, and it costs the bundle nothing.
+    const res = await fetch(url, { signal });
+    if (res.status !== 200 || !res.body) {
+      await res.body?.cancel();
       throw new Error(
         vscode.l10n.t(
           'Downloading the route failed (HTTP {0}). The link may have expired: try again.',
-          res.statusCode,
+          res.status,
         ),
       );
     }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {
-      const buffer = chunk as Buffer;
+      const buffer = Buffer.from(chunk);
       size += buffer.length;
       if (size > MAX_BYTES)
         throw new Error(

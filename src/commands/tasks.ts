@@ -1,7 +1,7 @@
 // Flight task commands (API.md §8): the view's filter, details, media and trajectory documents, and
 // the flight-state changes: pause/resume (real-time device commands, §6.3) and suspend/restore (§8.3).
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProjectApi } from '../api/projectApi';
 import { TASK_STATUSES, TASK_TYPES } from '../api/schemas/task';
 import { statusLabel } from '../views/nodes';

@@ -1,7 +1,7 @@
 // Connections: names and URLs in globalState, organization keys ONLY in SecretStorage.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGION_URLS, type Region } from '../api/client';
 
 export const connectionSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // `/__sim/...`: the simulator's own control surface (outside `/openapi`), for tests, benchmarks and
 // people trying things by hand. It wants the same `X-User-Token` as the API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../api/zodIssues';
 import { faultRuleInput, type FaultInjector } from './faults';
 import { sendJson } from './respond';

@@ -1,6 +1,6 @@
 // Faults on demand: rules matched per request by endpoint id or path, applied with a probability or a
 // fixed number of times, deterministic under the simulator's seed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { prng } from './random';
 
 export const FAULT_KINDS = [

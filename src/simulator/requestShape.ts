@@ -1,5 +1,5 @@
 // Turning what arrives on the wire into what the shared schemas expect.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EndpointId } from '../api/endpoints';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Received shapes are loose (extra fields pass through, so additive API changes don't break users);
 // shapes we send are strict. See STYLE.md habit 9.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listData, nonEmpty } from './common';
 
 export const projectListQuery = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listData, nonEmpty, nullableList, timeValue, unixSeconds } from './common';
 
 export const TASK_TYPES = ['immediate', 'timed', 'recurring', 'continuous'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listData, nonEmpty } from './common';
 
 export const finishUploadBody = z.strictObject({ name: nonEmpty.max(200), object_key: nonEmpty });
