@@ -45,7 +45,7 @@ async function hmsCounts(api: ProjectApi, sns: string[]): Promise<Map<string, nu
   if (sns.length === 0) return counts;
   // HMS is decoration: a failure here must not hide the devices themselves.
   const result = await api.devices.hms(sns).catch(() => undefined);
-  for (const entry of result?.list ?? []) counts.set(entry.device_sn, entry.device_hms?.list.length ?? 0);
+  for (const entry of result?.list ?? []) counts.set(entry.device_sn, entry.device_hms?.list?.length ?? 0);
   return counts;
 }
 

@@ -10,6 +10,7 @@ export interface BenchResult {
   readonly meets_target: boolean;
   readonly items: number;
   readonly peak_rss_mb: number;
+  readonly [extra: string]: unknown;
 }
 
 export async function measure(

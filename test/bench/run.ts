@@ -1,5 +1,6 @@
 // `npm run bench`: one JSON line per result, each with its ratio against a baseline measured in the
 // same run. Machines are noisy: compare ratios, not absolute times.
+import { activationBenchmarks } from './activation';
 import { clientBenchmarks } from './client';
 import type { BenchResult } from './harness';
 import { startSimProcess } from './simProcess';
@@ -7,7 +8,7 @@ import { startSimProcess } from './simProcess';
 async function main(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const sim = await startSimProcess(['--seed', 'bench', '--tasks-per-dock', '10000']);
-  const results: BenchResult[] = [];
+  const results: BenchResult[] = [...activationBenchmarks(rounds)];
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));
   } finally {

@@ -117,7 +117,7 @@ describe('organization, projects and devices', () => {
 
   it('lists HMS alerts for several devices', async () => {
     const hms = await api.devices.hms([mainDock.sn, mainDock.aircraftSn]);
-    assert.ok(hms.list.some((d) => d.device_sn === mainDock.sn && (d.device_hms?.list.length ?? 0) > 0));
+    assert.ok(hms.list.some((d) => d.device_sn === mainDock.sn && (d.device_hms?.list?.length ?? 0) > 0));
     called.add('device.hms');
   });
 

@@ -104,6 +104,7 @@ describe('transport headers and envelope', () => {
     await assert.rejects(client.listProjects(), SchemaMismatchError);
     const page = await client.listProjects();
     assert.equal(page.list[0]?.name, 'n');
+    assert.deepEqual(page.list[0]?.brand_new, { x: 1 }, 'unknown fields reach the caller');
   });
 
   it('validates requests strictly before sending anything', async () => {

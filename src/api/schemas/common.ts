@@ -11,9 +11,23 @@ export function nullableList<T extends z.ZodType>(item: T) {
     .transform((v) => v ?? []);
 }
 
-/** `data: {list: [...]}` holder, with `list: null` normalised to `[]`. */
-export function listData<T extends z.ZodType>(item: T) {
-  return z.looseObject({ list: nullableList(item) });
+/**
+ * `data: {list: [...]}` holder, with `list: null` normalised to `[]`. Items are checked with a
+ * stripping copy of their schema — zod compiles those to fast code, which matters for lists of 10,000
+ * tasks or media — and then returned as received, so fields we don't know still reach the caller.
+ * Item schemas must therefore not transform (no defaults, no transforms).
+ */
+export function listData<T extends z.ZodObject>(item: T) {
+  const check = z.object({ list: z.array(item.strip()).nullish() });
+  return z.unknown().transform((raw, ctx) => {
+    const result = check.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: undefined });
+      return z.NEVER;
+    }
+    const holder = raw as { list?: unknown[] | null };
+    return { ...holder, list: (holder.list ?? []) as Array<z.output<T>> };
+  });
 }
 
 /**

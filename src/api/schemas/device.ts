@@ -57,8 +57,9 @@ export const hmsAlert = z.looseObject({
   end_time: z.number().nullish(),
 });
 export type HmsAlert = z.infer<typeof hmsAlert>;
+// No nested listData here: list items are returned as received (see listData), so `list` may be null.
 export const hmsList = listData(
-  z.looseObject({ device_sn: z.string(), device_hms: listData(hmsAlert).nullish() }),
+  z.looseObject({ device_sn: z.string(), device_hms: z.looseObject({ list: z.array(hmsAlert).nullish() }).nullish() }),
 );
 
 export const DEVICE_COMMANDS = [
