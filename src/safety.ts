@@ -56,7 +56,7 @@ export class SafetyGate {
       );
     }
     const device = a.deviceName ? `${a.deviceName} (${a.deviceSn})` : a.deviceSn;
-    const message = vscode.l10n.t('{0}: {1}?', a.label, device);
+    const message = vscode.l10n.t('Send "{0}" to {1}?', a.label, device);
     const detail = vscode.l10n.t(
       'This makes a real aircraft move.\nDevice: {0}\nProject: {1}\nConnection: {2}{3}',
       device,

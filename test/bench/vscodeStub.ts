@@ -28,7 +28,12 @@ class EventEmitter<T> {
 
 const noop = () => new Disposable();
 const channel = { info: noop, warn: noop, error: noop, show: noop, dispose: noop };
-const treeView = { visible: false, onDidChangeVisibility: noop, reveal: () => Promise.resolve(), dispose: noop };
+const treeView = {
+  visible: false,
+  onDidChangeVisibility: noop,
+  reveal: () => Promise.resolve(),
+  dispose: noop,
+};
 const statusItem = { show: noop, hide: noop, dispose: noop, text: '', tooltip: '', command: '', name: '' };
 
 function uri(path: string) {
@@ -47,7 +52,10 @@ export const vscodeStub = {
   ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   ProgressLocation: { Notification: 15 },
   QuickInputButtons: { Back: {} },
-  Uri: { file: uri, joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')) },
+  Uri: {
+    file: uri,
+    joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')),
+  },
   l10n: { t: (message: string) => message },
   env: { language: 'en', clipboard: { writeText: () => Promise.resolve() } },
   window: {
@@ -74,13 +82,21 @@ export function installVscodeStub(): void {
 export function fakeContext() {
   const memento = () => {
     const map = new Map<string, unknown>();
-    return { get: (k: string, d?: unknown) => (map.has(k) ? map.get(k) : d), update: (k: string, v: unknown) => (map.set(k, v), Promise.resolve()), keys: () => [...map.keys()] };
+    return {
+      get: (k: string, d?: unknown) => (map.has(k) ? map.get(k) : d),
+      update: (k: string, v: unknown) => (map.set(k, v), Promise.resolve()),
+      keys: () => [...map.keys()],
+    };
   };
   return {
     subscriptions: [] as Array<{ dispose(): unknown }>,
     globalState: memento(),
     workspaceState: memento(),
-    secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve() },
+    secrets: {
+      get: () => Promise.resolve(undefined),
+      store: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+    },
     extensionUri: uri('/tmp/ext'),
     globalStorageUri: uri('/tmp/ext-storage'),
     extensionMode: 1,

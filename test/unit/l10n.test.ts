@@ -15,10 +15,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** String literals passed as the first argument of `l10n.t(`. */
+/** String literals passed as the first argument of `l10n.t(` (or of a `const t = vscode.l10n.t` alias). */
 export function extractMessages(source: string): string[] {
   const out: string[] = [];
-  const re = /l10n\.t\(\s*(['"`])((?:\\.|(?!\1)[\s\S])*?)\1/g;
+  const aliased = /const t = vscode\.l10n\.t\b/.test(source);
+  const re = aliased
+    ? /(?:l10n\.t|\bt)\(\s*(['"`])((?:\\.|(?!\1)[\s\S])*?)\1/g
+    : /l10n\.t\(\s*(['"`])((?:\\.|(?!\1)[\s\S])*?)\1/g;
   for (const m of source.matchAll(re)) {
     const raw = m[2] ?? '';
     if (m[1] === '`' && raw.includes('${')) continue;

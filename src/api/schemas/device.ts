@@ -59,7 +59,10 @@ export const hmsAlert = z.looseObject({
 export type HmsAlert = z.infer<typeof hmsAlert>;
 // No nested listData here: list items are returned as received (see listData), so `list` may be null.
 export const hmsList = listData(
-  z.looseObject({ device_sn: z.string(), device_hms: z.looseObject({ list: z.array(hmsAlert).nullish() }).nullish() }),
+  z.looseObject({
+    device_sn: z.string(),
+    device_hms: z.looseObject({ list: z.array(hmsAlert).nullish() }).nullish(),
+  }),
 );
 
 export const DEVICE_COMMANDS = [
