@@ -71,8 +71,12 @@ export class Session implements vscode.Disposable {
     const c = this.connection;
     if (!c) return Promise.reject(new NotConnectedError());
     if (this.current?.connectionId !== c.id) {
-      this.current = { connectionId: c.id, client: this.createClient(c) };
-      this.current.client.catch(() => (this.current = undefined));
+      const entry = { connectionId: c.id, client: this.createClient(c) };
+      this.current = entry;
+      // A failed start (e.g. the key vanished) is retried on the next call, unless already replaced.
+      entry.client.catch(() => {
+        if (this.current === entry) this.current = undefined;
+      });
     }
     return this.current.client;
   }

@@ -118,7 +118,7 @@ export class DeviceNode extends TreeNode {
     const item = new vscode.TreeItem(this.name, collapsible);
     item.id = this.id;
     const model = this.device.device_model.name ?? this.device.device_model.key;
-    const alerts = this.hmsCount > 0 ? ` · ${vscode.l10n.t('{0} HMS alerts', this.hmsCount)}` : '';
+    const alerts = this.hmsCount > 0 ? ` · ${vscode.l10n.t('HMS alerts: {0}', this.hmsCount)}` : '';
     item.description = `${model} · ${this.online ? vscode.l10n.t('online') : vscode.l10n.t('offline')}${alerts}`;
     item.iconPath = new vscode.ThemeIcon(
       ROLE_ICON[this.role],
