@@ -16,7 +16,7 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
 
   /** Opens (or updates, for the same name) a read-only JSON document. */
   async show(name: string, data: unknown): Promise<vscode.TextEditor> {
-    const safe = name.replace(/[^\w.\- ]+/g, '_').slice(0, 80) || 'document';
+    const safe = name.replace(/[^\w.\-# ]+/g, '_').slice(0, 80) || 'document';
     const uri = vscode.Uri.from({
       scheme: JSON_SCHEME,
       path: `/${safe}.json`,

@@ -49,13 +49,13 @@ async function askFilter(current: TaskFilter): Promise<Partial<TaskFilter>> {
     dayStep(
       'daysBack',
       [1, 3, 7, 14, 30, 90],
-      (n) => vscode.l10n.t('{0} days back', n),
+      (n) => vscode.l10n.t('Days back: {0}', n),
       vscode.l10n.t('Show tasks from how far back?'),
     ),
     dayStep(
       'daysAhead',
       [0, 1, 3, 7, 14, 30],
-      (n) => vscode.l10n.t('{0} days ahead', n),
+      (n) => vscode.l10n.t('Days ahead: {0}', n),
       vscode.l10n.t('Show tasks up to how far ahead?'),
     ),
     {

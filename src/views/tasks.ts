@@ -119,6 +119,8 @@ export class TasksProvider extends BaseProvider {
       node.tasks = await this.fetch(node.dock.sn, node.loadedFrom, node.loadedTo);
       node.loaded = true;
       this.schedule();
+      // The dock row shows the task count: redraw it once its tasks are known.
+      setTimeout(() => this.refresh(node), 0);
     }
     const children: TreeNode[] = sortNewestFirst(node.tasks).map(
       (t) => new TaskNode(t, node.dock.sn, t.wayline_uuid ? this.routeNames.get(t.wayline_uuid) : undefined),

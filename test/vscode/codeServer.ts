@@ -17,8 +17,12 @@ export interface RunDirs {
   readonly env: Readonly<Record<string, string>>;
 }
 
-export async function makeRunDirs(): Promise<RunDirs> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'flighthub-vscode-'));
+/** A fresh temp root by default; `npm start` passes its persistent root to keep state between runs. */
+export async function makeRunDirs(persistentRoot?: string): Promise<RunDirs> {
+  const root =
+    persistentRoot === undefined
+      ? await mkdtemp(path.join(os.tmpdir(), 'flighthub-vscode-'))
+      : path.resolve(persistentRoot);
   const dir = async (name: string): Promise<string> => {
     const full = path.join(root, name);
     await mkdir(full, { recursive: true });
@@ -61,6 +65,16 @@ export interface CodeServer {
   kill(): void;
 }
 
+/** All optional: without them a run behaves as the test harness needs (port 0, quiet settings, driver on). */
+export interface CodeServerOptions {
+  /** 0 (the default) lets the OS pick a free port. */
+  readonly port?: number;
+  /** Written over the quiet settings (e.g. the user's own settings plus `connectOnStartup`). */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** The test payload needs it; a workbench for people (`npm start`, UI tests) does not. Default true. */
+  readonly smokeTestDriver?: boolean;
+}
+
 const LISTENING = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/;
 const START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
@@ -70,20 +84,23 @@ export async function startCodeServer(
   dirs: RunDirs,
   extraEnv: Readonly<Record<string, string>>,
   echo: ((line: string) => void) | undefined,
+  options: CodeServerOptions = {},
 ): Promise<CodeServer> {
+  const settings = { ...USER_SETTINGS, ...options.settings };
   await mkdir(path.join(dirs.userData, 'User'), { recursive: true });
-  await writeFile(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  await writeFile(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const config = path.join(dirs.root, 'config.yaml');
+  const bindAddr = `127.0.0.1:${options.port ?? 0}`;
   // An explicit config file keeps code-server from creating (and reading) ~/.config/code-server.
-  await writeFile(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  await writeFile(config, `bind-addr: ${bindAddr}\nauth: none\ncert: false\n`);
 
   const args = [
     tools.codeServerEntry,
-    ...['--config', config, '--auth', 'none', '--bind-addr', '127.0.0.1:0'],
+    ...['--config', config, '--auth', 'none', '--bind-addr', bindAddr],
     ...['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
     ...['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
     // Without it a built VS Code ignores the test payload in the URL and the tests never start.
-    ...['--vscode-option', 'enable-smoke-test-driver'],
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   // Detached: the server gets its own process group, and stopping the group also ends the agent-host
   // and extension-host processes, which otherwise outlive the main process.
