@@ -29,6 +29,13 @@ const targets = {
   },
   // The simulator as a library, loaded by the extension on first use of the built-in simulator.
   simulatorLib: { ...node, entryPoints: ['src/simulator/simulator.ts'], outfile: 'dist/simulatorLib.js' },
+  // `flighthub-route-check`: the route validator for route repositories' CI.
+  routeCheck: {
+    ...node,
+    entryPoints: ['src/routes/cli.ts'],
+    outfile: 'dist/route-check.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   simulator: {
     ...node,
     entryPoints: ['src/simulator/cli.ts'],

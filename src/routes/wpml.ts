@@ -1,10 +1,12 @@
 // DJI WPML route files (KMZ): a typed, location-keeping model of wpmz/template.kml and
-// wpmz/waylines.wpml, the hard checks FlightHub 2 applies at finish-upload, and the summary it derives
-// for GET /wayline. The model is lenient (raw text + source position for every field, plus the XML
-// element) so the later rule-by-rule validator can report each problem where it is. Reference:
-// /work/shared/flighthub2/WPML.md (section numbers below refer to it).
+// wpmz/waylines.wpml, and the summary FlightHub 2 derives for GET /wayline once the hard checks it
+// applies at finish-upload (hardRules.ts) pass. The model is lenient (raw text + source position for
+// every field, plus the XML element) so the rule-by-rule validator (validate.ts) can report each problem
+// where it is. Reference: /work/shared/flighthub2/WPML.md (section numbers below refer to it).
+import { checkHardRules } from './hardRules';
 import { readZip, ZipError } from './zip';
-import { decodeUtf8, findChild, findChildren, parseXml, textContent, XmlError, type XmlElement } from './xml';
+import { decodeUtf8, parseXml, XmlError, type XmlElement } from './xml';
+import { findChild, findChildren, textContent } from './xmlQuery';
 
 export const KML_NAMESPACE = 'http://www.opengis.net/kml/2.2';
 /** WPML 1.0.x; DJI examples use 1.0.2, newer generators 1.0.6 (§2). */
@@ -402,136 +404,4 @@ function lensType(model: RouteModel, position: number): string {
     }
   }
   return '';
-}
-
-// §3–§6 enumerations.
-const FLY_TO = ['safely', 'pointToPoint'];
-const FINISH = ['goHome', 'noAction', 'autoLand', 'gotoFirstWaypoint'];
-const RC_LOST = ['goContinue', 'executeLostAction'];
-const RC_LOST_ACTION = ['goBack', 'landing', 'hover'];
-export const TEMPLATE_TYPES = ['waypoint', 'mapping2d', 'mapping3d', 'mappingStrip'];
-const HEIGHT_MODES = ['EGM96', 'relativeToStartPoint', 'aboveGroundLevel', 'realTimeFollowSurface'];
-const EXECUTE_HEIGHT_MODES = ['WGS84', 'relativeToStartPoint', 'realTimeFollowSurface'];
-export const ACTUATOR_FUNCS = [
-  'takePhoto',
-  'startRecord',
-  'stopRecord',
-  'focus',
-  'zoom',
-  'customDirName',
-  'gimbalRotate',
-  'rotateYaw',
-  'hover',
-  'gimbalEvenlyRotate',
-  'orientedShoot',
-  'panoShot',
-  'recordPointCloud',
-];
-
-/**
- * Throws RouteError for the first hard error of §6 items 3–6. Deliberately terse (one rule id per
- * family, English only): the full validator with every finding and bilingual messages comes later.
- * takeOffSecurityHeight uses the remote-controller range; the dock range needs the target device.
- */
-export function checkHardRules(model: RouteModel): void {
-  const fail = (rule: string, message: string, at: SourceLocation): never => {
-    throw new RouteError(rule, message, at);
-  };
-  const oneOf = (
-    rule: string,
-    name: string,
-    f: Field | undefined,
-    allowed: readonly string[],
-    at: SourceLocation,
-  ): void => {
-    if (!f || !allowed.includes(f.value))
-      fail(rule, `wpml:${name} must be one of ${allowed.join(', ')}`, f ?? at);
-  };
-  type Check = (
-    rule: string,
-    name: string,
-    f: Field | undefined,
-    ok: (n: number) => boolean,
-    at: SourceLocation,
-  ) => void;
-  const checker =
-    (parse: (f: Field | undefined) => number | undefined): Check =>
-    (rule, name, f, ok, at) => {
-      const n = parse(f);
-      if (n === undefined || !ok(n))
-        fail(rule, `wpml:${name} is missing, not a number or out of range`, f ?? at);
-    };
-  const num = checker(parseNumber);
-  const int = checker(parseInteger);
-  const any = (): boolean => true;
-  const positive = (n: number): boolean => n > 0;
-
-  for (const file of [model.template, model.waylines]) {
-    const at = { file: file.path, line: file.document.line, column: file.document.column };
-    const mc = file.missionConfig ?? fail('wpml.mission_config', 'wpml:missionConfig is missing', at);
-    oneOf('wpml.mission_config', 'flyToWaylineMode', mc.flyToWaylineMode, FLY_TO, mc);
-    oneOf('wpml.mission_config', 'finishAction', mc.finishAction, FINISH, mc);
-    oneOf('wpml.mission_config', 'exitOnRCLost', mc.exitOnRCLost, RC_LOST, mc);
-    if (mc.exitOnRCLost?.value === 'executeLostAction') {
-      oneOf('wpml.mission_config', 'executeRCLostAction', mc.executeRCLostAction, RC_LOST_ACTION, mc);
-    }
-    num(
-      'wpml.mission_config',
-      'takeOffSecurityHeight',
-      mc.takeOffSecurityHeight,
-      (n) => n >= 1.2 && n <= 1500,
-      mc,
-    );
-    num('wpml.mission_config', 'globalTransitionalSpeed', mc.globalTransitionalSpeed, positive, mc);
-    int('wpml.drone_info', 'droneEnumValue', mc.drone?.droneEnumValue, any, mc.drone ?? mc);
-    for (const p of mc.payloads) {
-      int('wpml.payload_info', 'payloadEnumValue', p.payloadEnumValue, any, p);
-      int('wpml.payload_info', 'payloadPositionIndex', p.payloadPositionIndex, any, p);
-    }
-    if (file.folders.length === 0) fail('wpml.folder', 'The Document has no Folder', at);
-  }
-
-  const templateIds = new Set<number>();
-  for (const f of model.template.folders) {
-    oneOf('wpml.template_type', 'templateType', f.templateType, TEMPLATE_TYPES, f);
-    int('wpml.template_id', 'templateId', f.templateId, (n) => n >= 0, f);
-    oneOf('wpml.coordinate_mode', 'coordinateMode', f.coordinateMode, ['WGS84'], f);
-    oneOf('wpml.height_mode', 'heightMode', f.heightMode, HEIGHT_MODES, f);
-    num('wpml.speed', 'autoFlightSpeed', f.autoFlightSpeed, positive, f);
-    templateIds.add(parseInteger(f.templateId) ?? -1);
-  }
-
-  const waylineIds = new Set<number>();
-  for (const f of model.waylines.folders) {
-    int('wpml.template_id', 'templateId', f.templateId, (n) => templateIds.has(n), f);
-    int('wpml.wayline_id', 'waylineId', f.waylineId, (n) => n >= 0 && !waylineIds.has(n), f);
-    waylineIds.add(parseInteger(f.waylineId) ?? -1);
-    oneOf('wpml.height_mode', 'executeHeightMode', f.executeHeightMode, EXECUTE_HEIGHT_MODES, f);
-    num('wpml.speed', 'autoFlightSpeed', f.autoFlightSpeed, positive, f);
-    const n = f.waypoints.length;
-    f.waypoints.forEach((w, i) => {
-      const lonLat = parseLonLat(w.coordinates);
-      if (!lonLat || (lonLat.longitude === 0 && lonLat.latitude === 0)) {
-        fail(
-          'wpml.coordinates',
-          'Point/coordinates must be "longitude,latitude" within range and not 0,0',
-          w.coordinates ?? w,
-        );
-      }
-      int('wpml.waypoint_index', 'index', w.index, (k) => k === i, w);
-      num('wpml.height', 'executeHeight', w.executeHeight, any, w);
-      if (w.waypointSpeed) num('wpml.speed', 'waypointSpeed', w.waypointSpeed, positive, w);
-      for (const g of w.actionGroups) {
-        const start = parseInteger(g.actionGroupStartIndex) ?? -1;
-        int('wpml.action_group', 'actionGroupStartIndex', g.actionGroupStartIndex, (k) => k >= 0 && k < n, g);
-        int('wpml.action_group', 'actionGroupEndIndex', g.actionGroupEndIndex, (k) => k >= start && k < n, g);
-        const actionIds = new Set<number>();
-        for (const a of g.actions) {
-          oneOf('wpml.action', 'actionActuatorFunc', a.actionActuatorFunc, ACTUATOR_FUNCS, a);
-          int('wpml.action', 'actionId', a.actionId, (k) => !actionIds.has(k), a);
-          actionIds.add(parseInteger(a.actionId) ?? -1);
-        }
-      }
-    });
-  }
 }

@@ -120,34 +120,6 @@ export function decodeUtf8(buf: Uint8Array): string {
   }
 }
 
-export function childElements(el: XmlElement): XmlElement[] {
-  return el.children.filter((node): node is XmlElement => node.type === 'element');
-}
-
-export function findChild(el: XmlElement, uri: string, local: string): XmlElement | undefined {
-  for (const node of el.children) {
-    if (node.type === 'element' && node.local === local && node.uri === uri) return node;
-  }
-  return undefined;
-}
-
-export function findChildren(el: XmlElement, uri: string, local: string): XmlElement[] {
-  return el.children.filter(
-    (n): n is XmlElement => n.type === 'element' && n.local === local && n.uri === uri,
-  );
-}
-
-/** Concatenated text of the element's direct text children. */
-export function textContent(el: XmlElement): string {
-  let out = '';
-  for (const node of el.children) if (node.type === 'text') out += node.value;
-  return out;
-}
-
-export function getAttribute(el: XmlElement, local: string, uri = ''): string | undefined {
-  return el.attributes.find((a) => a.local === local && a.uri === uri)?.value;
-}
-
 function positionAt(text: string, offset: number): XmlPosition {
   let line = 1;
   let lineStart = 0;

@@ -3,14 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateRouteKmz, planPatrolRoute, type RouteOptions } from '../../src/simulator/routegen';
-import {
-  checkHardRules,
-  haversine,
-  parseInteger,
-  parseNumber,
-  readRouteModel,
-  summarizeKmz,
-} from '../../src/routes/wpml';
+import { checkHardRules } from '../../src/routes/hardRules';
+import { haversine, parseInteger, parseNumber, readRouteModel, summarizeKmz } from '../../src/routes/wpml';
 import { readZip } from '../../src/routes/zip';
 
 const DOCK = { longitude: 113.94, latitude: 22.54 };

@@ -2,17 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  childElements,
   decodeUtf8,
-  findChild,
-  getAttribute,
   parseXml,
-  textContent,
   XmlError,
   type XmlElement,
   type XmlParseOptions,
   type XmlRule,
 } from '../../src/routes/xml';
+import { childElements, findChild, getAttribute, textContent } from '../../src/routes/xmlQuery';
 
 const KML = 'http://www.opengis.net/kml/2.2';
 const WPML = 'http://www.dji.com/wpmz/1.0.2';
