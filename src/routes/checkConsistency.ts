@@ -4,19 +4,7 @@
 import type { Positions } from './checkFolders';
 import { parseDecimal, type CheckContext, type LatLon } from './fieldChecks';
 import { fieldName, shown, waypointLabel } from './messages';
-import { parseInteger, type Field, type MissionConfig, type RouteModel } from './wpml';
-
-const MISSION_FIELDS = [
-  'flyToWaylineMode',
-  'finishAction',
-  'exitOnRCLost',
-  'executeRCLostAction',
-  'takeOffSecurityHeight',
-  'globalTransitionalSpeed',
-  'globalRTHHeight',
-  'takeOffRefPoint',
-  'takeOffRefPointAGLHeight',
-] as const;
+import { MISSION_FIELDS, parseInteger, type Field, type MissionConfig, type RouteModel } from './wpml';
 
 /**
  * Template heightMode → executeHeightModes it may become. EGM96 has no executed form: DJI converts it to

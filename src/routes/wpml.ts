@@ -31,7 +31,8 @@ export interface Node extends SourceLocation {
   readonly element: XmlElement;
 }
 
-const MISSION = [
+/** The missionConfig fields both files carry (WPML.md §5). */
+export const MISSION_FIELDS = [
   'flyToWaylineMode',
   'finishAction',
   'exitOnRCLost',
@@ -74,7 +75,7 @@ const TRIGGER = ['actionTriggerType', 'actionTriggerParam'] as const;
 const ACTION = ['actionId', 'actionActuatorFunc'] as const;
 
 export type MissionConfig = Node &
-  Fields<(typeof MISSION)[number]> & {
+  Fields<(typeof MISSION_FIELDS)[number]> & {
     readonly drone?: Node & Fields<(typeof DRONE)[number]>;
     readonly payloads: readonly (Node & Fields<(typeof PAYLOAD)[number]>)[];
   };
@@ -233,7 +234,7 @@ function field(el: XmlElement, file: string): Field {
 }
 
 const set = (names: readonly string[]): ReadonlySet<string> => new Set(names);
-const MISSION_SET = set(MISSION);
+const MISSION_SET = set(MISSION_FIELDS);
 const DRONE_SET = set(DRONE);
 const PAYLOAD_SET = set(PAYLOAD);
 const TEMPLATE_SET = set(TEMPLATE);

@@ -17,6 +17,22 @@ function plannedEnd(e: Evaluated): number {
   return e.spec.endAt ?? e.spec.latestBeginAt ?? e.spec.beginAt;
 }
 
+/** Fields the task list and task info share (API.md §8.4, §8.7). */
+function taskCore(e: Evaluated): Record<string, unknown> {
+  const { spec, timeline } = e;
+  return {
+    uuid: spec.uuid,
+    name: spec.name,
+    task_type: spec.taskType,
+    status: timeline.status,
+    sn: spec.dockSn,
+    landing_dock_sn: spec.landingDockSn ?? '',
+    wayline_uuid: spec.waylineUuid,
+    begin_at: rfc3339(spec.beginAt),
+    end_at: rfc3339(plannedEnd(e)),
+  };
+}
+
 export function taskListItem(e: Evaluated, now: number): Record<string, unknown> {
   const { spec, timeline } = e;
   const counts = mediaCounts(e, now);
@@ -25,16 +41,8 @@ export function taskListItem(e: Evaluated, now: number): Record<string, unknown>
       ? [{ ...spec.exception, happen_at: rfc3339OrNull(timeline.endedAt), sn: spec.dockSn }]
       : [];
   return {
-    uuid: spec.uuid,
-    name: spec.name,
-    task_type: spec.taskType,
-    status: timeline.status,
-    sn: spec.dockSn,
+    ...taskCore(e),
     belong_to_sn: spec.dockSn,
-    landing_dock_sn: spec.landingDockSn ?? '',
-    wayline_uuid: spec.waylineUuid,
-    begin_at: rfc3339(spec.beginAt),
-    end_at: rfc3339(plannedEnd(e)),
     run_at: rfc3339OrNull(timeline.startedAt),
     completed_at: rfc3339OrNull(timeline.endedAt),
     media_upload_status: mediaUploadStatus(e, counts),
@@ -48,18 +56,10 @@ export function taskListItem(e: Evaluated, now: number): Record<string, unknown>
 }
 
 export function taskInfo(e: Evaluated, now: number): Record<string, unknown> {
-  const { spec, timeline } = e;
+  const { spec } = e;
   const counts = mediaCounts(e, now);
   return {
-    uuid: spec.uuid,
-    name: spec.name,
-    task_type: spec.taskType,
-    status: timeline.status,
-    sn: spec.dockSn,
-    landing_dock_sn: spec.landingDockSn ?? '',
-    wayline_uuid: spec.waylineUuid,
-    begin_at: rfc3339(spec.beginAt),
-    end_at: rfc3339(plannedEnd(e)),
+    ...taskCore(e),
     out_of_control_action_in_flight: spec.outOfControlAction,
     rth_altitude: spec.rthAltitude,
     rth_mode: spec.rthMode,
