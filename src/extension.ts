@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocs';
+import { registerRouteDiagnostics } from './routes/registerDiagnostics';
 import { createServices, type Services } from './services';
 import { StatusBar } from './statusBar';
 import { registerViews } from './views/register';
@@ -13,12 +14,14 @@ let services: Services | undefined;
 export interface TestApi {
   readonly services: Services;
   readonly views: ReturnType<typeof registerViews>['views'];
+  readonly routeDiagnostics: ReturnType<typeof registerRouteDiagnostics>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   try {
     services = createServices(context);
     const docs = new JsonDocuments();
+    const routeDiagnostics = registerRouteDiagnostics(context);
     const { views, disposables } = registerViews(services);
     context.subscriptions.push(
       services,
@@ -32,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     if (vscode.workspace.getConfiguration('flighthub.simulator').get<boolean>('connectOnStartup', false))
       setTimeout(() => void vscode.commands.executeCommand('flighthub.trySimulator'), 0);
     // Tests drive the extension through its services; nobody else gets them.
-    return context.extensionMode === vscode.ExtensionMode.Test ? { services, views } : undefined;
+    return context.extensionMode === vscode.ExtensionMode.Test
+      ? { services, views, routeDiagnostics }
+      : undefined;
   } catch (error) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('FlightHub 2 Workbench failed to start: {0}', String(error)),

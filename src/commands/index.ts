@@ -24,6 +24,7 @@ import {
 } from './devices';
 import { downloadRoute, showRouteDetails } from './routes';
 import { withErrorBoundary } from './run';
+import { uploadRoute } from './upload';
 import {
   filterTasks,
   openTaskMedia,
@@ -111,6 +112,7 @@ export const COMMANDS = {
   'flighthub.createTaskFromRoute': createTaskFromRoute,
   'flighthub.showRouteDetails': showRouteDetails,
   'flighthub.downloadRoute': downloadRoute,
+  'flighthub.uploadRoute': uploadRoute,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

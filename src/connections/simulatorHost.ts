@@ -1,7 +1,6 @@
 // The built-in simulator: a full FlightHub 2 organization inside the extension host on 127.0.0.1
 // (random port). Loaded from its own bundle on first use so activation stays small and fast.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { loadBundle } from '../lazyBundle';
 import type { Simulator, SimulatorOptions } from '../simulator/simulator';
 
 type SimulatorModule = { startSimulator(options?: SimulatorOptions): Promise<Simulator> };
@@ -34,10 +33,7 @@ export class SimulatorHost {
   }
 
   private async start(): Promise<Simulator> {
-    // A runtime require of the sibling bundle: esbuild leaves createRequire alone, so simulatorLib.js
-    // is loaded from disk instead of being inlined into extension.js.
-    const load = createRequire(__filename) as (id: string) => SimulatorModule;
-    const mod = load(join(this.bundleDir, 'simulatorLib.js'));
+    const mod = loadBundle<SimulatorModule>(this.bundleDir, 'simulatorLib.js');
     return mod.startSimulator({ seed: 'demo', host: '127.0.0.1', port: 0, ...this.options });
   }
 }

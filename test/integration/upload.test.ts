@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { generateRouteKmz } from '../../src/simulator/routegen';
+import { children, connectSimulator, extensionApi } from './api';
+
+describe('route upload from VS Code', () => {
+  it('uploads a KMZ through the command and shows the new route in Flight Routes', async () => {
+    const api = await extensionApi();
+    await connectSimulator(api);
+    const dir = await mkdtemp(path.join(tmpdir(), 'fh-upload-'));
+    const file = path.join(dir, 'harbor-loop.kmz');
+    const kmz = generateRouteKmz({
+      name: 'Harbor loop',
+      droneEnumValue: 91,
+      droneSubEnumValue: 1,
+      payloadEnumValue: 81,
+      waypoints: [
+        { longitude: 113.9431, latitude: 22.5773, height: 80 },
+        { longitude: 113.9441, latitude: 22.5779, height: 90 },
+        { longitude: 113.9452, latitude: 22.5771, height: 90 },
+      ],
+    });
+    await writeFile(file, kmz);
+    const result = await vscode.commands.executeCommand<{ uuid: string } | undefined>(
+      'flighthub.uploadRoute',
+      {
+        path: file,
+        name: 'IT harbor loop',
+        acceptWarnings: true,
+        allowNameClash: true,
+      },
+    );
+    assert.ok(result?.uuid, String(api.services.lastCommandError));
+    const ids = (await children(api.views.routes)).map((n) => n.id);
+    assert.ok(ids.includes(`route:${result.uuid}`), ids.join(', '));
+  });
+
+  it('refuses a broken route before anything is sent', async () => {
+    const api = await extensionApi();
+    const sim = await connectSimulator(api);
+    const dir = await mkdtemp(path.join(tmpdir(), 'fh-upload-'));
+    const file = path.join(dir, 'broken.kmz');
+    await writeFile(file, Buffer.from('not a zip at all'));
+    const before = sim.world.inspect().routesRegistered;
+    const result = await vscode.commands.executeCommand('flighthub.uploadRoute', {
+      path: file,
+      name: 'Broken',
+      acceptWarnings: true,
+    });
+    assert.equal(result, undefined);
+    assert.match(String(api.services.lastCommandError), /errors; nothing was uploaded/);
+    assert.equal(sim.world.inspect().routesRegistered, before);
+  });
+});
