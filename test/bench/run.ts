@@ -7,8 +7,9 @@ import { startSimProcess } from './simProcess';
 
 async function main(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-  const sim = await startSimProcess(['--seed', 'bench', '--tasks-per-dock', '10000']);
+  // Activation first: if it fails, no simulator process is left behind.
   const results: BenchResult[] = [...activationBenchmarks(rounds)];
+  const sim = await startSimProcess(['--seed', 'bench', '--tasks-per-dock', '10000']);
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));
   } finally {

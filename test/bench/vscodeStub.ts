@@ -47,6 +47,11 @@ export const vscodeStub = {
   ThemeColor: class {},
   TreeItem: class {},
   MarkdownString: class {},
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  Diagnostic: class {},
+  Range: class {},
+  Position: class {},
+  RelativePattern: class {},
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   ExtensionMode: { Production: 1, Development: 2, Test: 3 },
@@ -68,6 +73,20 @@ export const vscodeStub = {
   workspace: {
     getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback }),
     registerTextDocumentContentProvider: noop,
+    createFileSystemWatcher: () => ({
+      onDidCreate: noop,
+      onDidChange: noop,
+      onDidDelete: noop,
+      dispose: noop,
+    }),
+    onDidDeleteFiles: noop,
+    onDidChangeTextDocument: noop,
+    onDidCloseTextDocument: noop,
+    findFiles: () => Promise.resolve([]),
+    textDocuments: [],
+  },
+  languages: {
+    createDiagnosticCollection: () => ({ set: noop, delete: noop, clear: noop, dispose: noop }),
   },
 };
 
