@@ -1,5 +1,5 @@
 // Device endpoints (API.md §6): thing model, HMS, real-time commands and payload settings.
-import { SimError, type HandlerTable } from '../types';
+import { SimError, type HandlerTable, type RequestContext } from '../types';
 import { HMS_CATALOG, type HmsName } from '../world/catalog';
 import { isOnline, type DeviceRef } from '../world/devices';
 import { uuidFrom } from '../world/ids';
@@ -60,6 +60,14 @@ export function deviceHandlers(world: WorldState): Pick<HandlerTable, DeviceIds>
         228402,
         `flight control authority check failed: acquire control of ${index} on ${sn} first (POST /device/control)`,
       );
+  };
+
+  /** Control acquire/release: the body, once every payload index is a camera of the aircraft. */
+  const controlTarget = (ctx: RequestContext, id: 'device.control.acquire' | 'device.control.release') => {
+    const b = bodyOf(ctx, id);
+    const ref = aircraft(projectOf(world, ctx).uuid, b.sn);
+    for (const index of b.payload_index) camera(ref, index);
+    return b;
   };
 
   return {
@@ -130,17 +138,13 @@ export function deviceHandlers(world: WorldState): Pick<HandlerTable, DeviceIds>
     },
 
     'device.control.acquire': (ctx) => {
-      const b = bodyOf(ctx, 'device.control.acquire');
-      const ref = aircraft(projectOf(world, ctx).uuid, b.sn);
-      for (const index of b.payload_index) camera(ref, index);
+      const b = controlTarget(ctx, 'device.control.acquire');
       world.devices.acquire(b.sn, b.payload_index);
       return undefined;
     },
 
     'device.control.release': (ctx) => {
-      const b = bodyOf(ctx, 'device.control.release');
-      const ref = aircraft(projectOf(world, ctx).uuid, b.sn);
-      for (const index of b.payload_index) camera(ref, index);
+      const b = controlTarget(ctx, 'device.control.release');
       world.devices.release(b.sn, b.payload_index);
       return undefined;
     },
