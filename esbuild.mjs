@@ -1,7 +1,9 @@
 // One build script for every bundle: the extension host (Node, CommonJS, `vscode` external) and the
-// standalone simulator. Webview bundles join here later. `--watch` rebuilds; `--only=<name>` builds one.
+// standalone simulator, and one browser bundle per webview panel.
+// `--watch` rebuilds; `--only=<name>` builds one.
 import * as esbuild from 'esbuild';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -46,9 +48,34 @@ const targets = {
   },
 };
 
+// Webview pages: every src/webviews/<panel>/main.ts becomes dist/webviews/<panel>.js (+ .css when it
+// imports CSS), a browser build that never sees Node or the `vscode` module.
+const webviewPanels = (await readdir('src/webviews', { withFileTypes: true }))
+  .filter((d) => d.isDirectory() && existsSync(`src/webviews/${d.name}/main.ts`))
+  .map((d) => d.name);
+for (const panel of webviewPanels) {
+  targets[`webview-${panel}`] = {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: [`src/webviews/${panel}/main.ts`],
+    outfile: `dist/webviews/${panel}.js`,
+    loader: { '.ttf': 'file' },
+    inject: ['src/webviews/browser/jitless.ts'],
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'info',
+  };
+}
+
 const selected = Object.entries(targets).filter(([name]) => !only || name === only);
 // Simulator media (JPEG, MP4, PPK) are read from disk at run time next to the bundle.
 await cp('src/simulator/assets', 'dist/assets', { recursive: true });
+// The codicon font for every panel (the stylesheet keeps its relative url to the font).
+await mkdir('dist/webviews', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf'])
+  await cp(`node_modules/@vscode/codicons/dist/${file}`, `dist/webviews/${file}`);
 for (const [, options] of selected) {
   if (watch) {
     const ctx = await esbuild.context(options);
