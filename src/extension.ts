@@ -2,6 +2,8 @@
 // here: trees load lazily and the simulator starts on first use.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/index';
+import { openPanels } from './panels/panelHost';
+import { registerPanels } from './panels/register';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocs';
 import { registerRouteDiagnostics } from './routes/registerDiagnostics';
 import { createServices, type Services } from './services';
@@ -15,6 +17,8 @@ export interface TestApi {
   readonly services: Services;
   readonly views: ReturnType<typeof registerViews>['views'];
   readonly routeDiagnostics: ReturnType<typeof registerRouteDiagnostics>;
+  /** Webview panels open right now (each knows its view type and whether its page said `ready`). */
+  readonly panels: typeof openPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -29,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
       ...disposables,
       ...registerCommands({ services, docs, views }),
+      ...registerPanels(services),
       new StatusBar(services),
     );
     // `npm start` opens VS Code straight onto the simulator; started after activation, not inside it.
@@ -36,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       setTimeout(() => void vscode.commands.executeCommand('flighthub.trySimulator'), 0);
     // Tests drive the extension through its services; nobody else gets them.
     return context.extensionMode === vscode.ExtensionMode.Test
-      ? { services, views, routeDiagnostics }
+      ? { services, views, routeDiagnostics, panels: openPanels }
       : undefined;
   } catch (error) {
     void vscode.window.showErrorMessage(

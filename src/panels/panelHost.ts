@@ -39,6 +39,10 @@ export function panelOptions(
   };
 }
 
+/** Every open panel, for the integration tests (TestApi.panels) and for closing all on deactivate. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const openPanels = new Set<PanelHost<any, any>>();
+
 export class PanelHost<Out extends { type: string }, In extends { type: string }>
   implements vscode.Disposable
 {
@@ -89,6 +93,7 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
       panel.onDidDispose(() => this.dispose()),
     );
     this.origins = origins;
+    openPanels.add(this);
     this.render();
   }
 
@@ -138,6 +143,7 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
   dispose(): void {
     if (!this.alive) return;
     this.alive = false;
+    openPanels.delete(this);
     this.queue = [];
     this.disposed.fire();
     for (const s of this.subscriptions.splice(0)) s.dispose();

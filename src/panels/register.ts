@@ -1,0 +1,9 @@
+// Webview panel serializers, registered at activation so VS Code can restore open panels after a
+// reload (each panel's page saves what it needs with `saveState`; package.json lists the matching
+// `onWebviewPanel:` activation events). One line per panel.
+import type * as vscode from 'vscode';
+import type { Services } from '../services';
+
+export function registerPanels(_services: Services): vscode.Disposable[] {
+  return [];
+}
