@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import type { ProjectApi } from '../api/projectApi';
 import type { CommandFactory } from './context';
 import { parseArgs, resolveRoute } from './pickers';
 import { UserCancelled } from './run';
@@ -38,21 +39,40 @@ export const downloadRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
   const folder = await targetFolder(given?.folder);
   const wanted = vscode.Uri.joinPath(folder, fileNameFor(detail.name));
   const target = await chooseTarget(wanted, given ? (given.overwrite ?? false) : 'ask');
-  const url = detail.download_url;
-  const bytes = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Downloading route "{0}"…', detail.name),
-      cancellable: true,
-    },
-    (_progress, token) => download(url, token),
-  );
+  const bytes = await downloadWithProgress(detail.name, detail.download_url);
   const written = await writeViaTemp(target.uri, bytes, target.overwrite);
   ctx.services.log.info(`route ${route.id} saved (${bytes.length} bytes)`);
   const path = written.scheme === 'file' ? written.fsPath : written.toString();
   void vscode.window.showInformationMessage(vscode.l10n.t('Route "{0}" saved to {1}.', detail.name, path));
   return path;
 };
+
+/**
+ * A route's KMZ in memory, through the same checked download as Download Route (the route preview and
+ * the trajectory's planned route use it). Cancelling the progress notification cancels the download.
+ */
+export async function fetchRouteKmz(
+  api: ProjectApi,
+  routeId: string,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const detail = await api.waylines.detail(routeId);
+  if (!detail.download_url)
+    throw new Error(vscode.l10n.t('FlightHub 2 gave no download link for route "{0}".', detail.name));
+  return { name: detail.name, bytes: await downloadWithProgress(detail.name, detail.download_url) };
+}
+
+function downloadWithProgress(name: string, url: string): Promise<Uint8Array> {
+  return Promise.resolve(
+    vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Downloading route "{0}"…', name),
+        cancellable: true,
+      },
+      (_progress, token) => download(url, token),
+    ),
+  );
+}
 
 /** Route names may hold characters no file system accepts; keep the rest readable. */
 function fileNameFor(routeName: string): string {

@@ -1,0 +1,308 @@
+// The map both map panels draw on: one canvas in Web Mercator (projection.ts), no internet needed. Data
+// comes in layers that draw themselves with one affine transform per frame, so thousands of points cost
+// one path each. Pan by dragging or arrow keys, zoom by wheel, +/- buttons or keys, "0" fits the data;
+// a scale bar, a north arrow and hover tooltips. Tiles are optional (flighthub.map.tileUrl) and drawn
+// underneath. Frames are coalesced with requestAnimationFrame; the canvas is sized in device pixels.
+import { h } from '../browser/host';
+import {
+  fitBounds,
+  metresPerPixel,
+  niceScale,
+  screenToWorld,
+  screenTransform,
+  worldToLonLat,
+  zoomAround,
+  type Bounds,
+  type ScreenTransform,
+  type Viewport,
+} from './projection';
+import type { MapLabels, MapSettings } from './protocol';
+import { TileLayer } from './tiles';
+
+export interface DrawContext {
+  readonly ctx: CanvasRenderingContext2D;
+  readonly t: ScreenTransform;
+  readonly vp: Viewport;
+}
+
+export interface MapHit {
+  readonly layer: string;
+  readonly index: number;
+  readonly tooltip: string;
+}
+
+export interface MapLayer {
+  readonly id: string;
+  /** Draws the layer; returns how many of its points it drew (the pages expose this for tests). */
+  draw(d: DrawContext): number;
+  /** The feature within reach of a screen point (CSS pixels), nearest first. */
+  hit?(
+    sx: number,
+    sy: number,
+    t: ScreenTransform,
+  ): { index: number; tooltip: string; distance: number } | undefined;
+}
+
+const PAN_STEP = 80;
+
+export class MapCanvas {
+  readonly element: HTMLElement;
+  /** Called with what was clicked (undefined: empty map). A drag is not a click. */
+  onClick: (hit: MapHit | undefined) => void = () => undefined;
+  /** Called after every frame with the points each layer drew. */
+  onDrawn: (counts: Readonly<Record<string, number>>) => void = () => undefined;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly tooltip: HTMLElement;
+  private readonly tiles: TileLayer | undefined;
+  private layers: MapLayer[] = [];
+  private vp: Viewport = { cx: 0.5, cy: 0.5, zoom: 2, width: 1, height: 1 };
+  private home: Bounds | undefined;
+  private frame = 0;
+  private drag: { x: number; y: number; vp: Viewport; moved: boolean } | undefined;
+
+  constructor(
+    private readonly labels: MapLabels,
+    settings: MapSettings,
+  ) {
+    this.canvas = h('canvas', { class: 'map-canvas', tabindex: '0', role: 'img' });
+    this.tooltip = h('div', { class: 'map-tooltip', role: 'tooltip' });
+    this.tooltip.hidden = true;
+    const button = (label: string, icon: string, run: () => void): HTMLButtonElement => {
+      const b = h('button', { class: 'map-button', title: label, 'aria-label': label });
+      b.append(h('span', { class: `codicon codicon-${icon}` }));
+      b.addEventListener('click', () => {
+        run();
+        this.canvas.focus();
+      });
+      return b;
+    };
+    const controls = h(
+      'div',
+      { class: 'map-controls' },
+      button(labels.zoomIn, 'add', () => this.zoomBy(1)),
+      button(labels.zoomOut, 'remove', () => this.zoomBy(-1)),
+      button(labels.fit, 'screen-full', () => this.fitHome()),
+    );
+    this.element = h('div', { class: 'map' }, this.canvas, controls, this.tooltip);
+    if (settings.tileUrl) {
+      this.tiles = new TileLayer(settings.tileUrl, () => this.redraw());
+      this.element.append(h('div', { class: 'map-attribution' }, settings.attribution));
+    }
+    new ResizeObserver(() => this.resize()).observe(this.element);
+    this.listen();
+  }
+
+  get viewport(): Viewport {
+    return this.vp;
+  }
+
+  setLayers(layers: MapLayer[]): void {
+    this.layers = layers;
+    this.redraw();
+  }
+
+  /** Shows `bounds` now and remembers them for the Fit button and the "0" key. */
+  fit(bounds: Bounds | undefined): void {
+    this.home = bounds;
+    this.fitHome();
+  }
+
+  setView(view: Pick<Viewport, 'cx' | 'cy' | 'zoom'>): void {
+    this.vp = { ...this.vp, ...view };
+    this.redraw();
+  }
+
+  /** Pans so a world point is on screen (keeps the zoom); a no-op when it already is. */
+  reveal(x: number, y: number): void {
+    const t = screenTransform(this.vp);
+    const sx = x * t.k + t.ox;
+    const sy = y * t.k + t.oy;
+    const m = 24;
+    if (sx >= m && sy >= m && sx <= this.vp.width - m && sy <= this.vp.height - m) return;
+    this.setView({ cx: x, cy: y, zoom: this.vp.zoom });
+  }
+
+  redraw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.paint();
+    });
+  }
+
+  private fitHome(): void {
+    if (this.home) this.vp = { ...this.vp, ...fitBounds(this.home, this.vp.width, this.vp.height) };
+    this.redraw();
+  }
+
+  private zoomBy(delta: number): void {
+    this.vp = zoomAround(this.vp, this.vp.width / 2, this.vp.height / 2, delta);
+    this.redraw();
+  }
+
+  private resize(): void {
+    const rect = this.element.getBoundingClientRect();
+    const width = Math.max(1, Math.round(rect.width));
+    const height = Math.max(1, Math.round(rect.height));
+    const first = this.vp.width <= 1;
+    this.vp = { ...this.vp, width, height };
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    if (first) this.fitHome();
+    this.redraw();
+  }
+
+  private paint(): void {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    const dpr = this.canvas.width / this.vp.width;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, this.vp.width, this.vp.height);
+    const d: DrawContext = { ctx, t: screenTransform(this.vp), vp: this.vp };
+    this.tiles?.draw(d);
+    const counts: Record<string, number> = {};
+    for (const layer of this.layers) {
+      ctx.save();
+      counts[layer.id] = layer.draw(d);
+      ctx.restore();
+    }
+    this.drawScale(ctx);
+    this.drawNorth(ctx);
+    this.element.dataset.view = JSON.stringify({ cx: this.vp.cx, cy: this.vp.cy, zoom: this.vp.zoom });
+    this.onDrawn(counts);
+  }
+
+  private drawScale(ctx: CanvasRenderingContext2D): void {
+    const centre = worldToLonLat(this.vp.cx, this.vp.cy);
+    const { metres, px } = niceScale(metresPerPixel(this.vp.zoom, centre.lat), 120);
+    const text =
+      metres >= 1000 ? `${metres / 1000} ${this.labels.kilometres}` : `${metres} ${this.labels.metres}`;
+    const x = 12;
+    const y = this.vp.height - 14;
+    ctx.strokeStyle = cssColour('--vscode-editor-foreground', '#ccc');
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, y - 6);
+    ctx.lineTo(x, y);
+    ctx.lineTo(x + px, y);
+    ctx.lineTo(x + px, y - 6);
+    ctx.stroke();
+    ctx.font = '11px sans-serif';
+    ctx.fillText(text, x + 4, y - 5);
+  }
+
+  private drawNorth(ctx: CanvasRenderingContext2D): void {
+    const x = this.vp.width - 24;
+    const y = this.vp.height - 48;
+    ctx.fillStyle = cssColour('--vscode-editor-foreground', '#ccc');
+    ctx.beginPath();
+    ctx.moveTo(x, y - 14);
+    ctx.lineTo(x + 7, y + 6);
+    ctx.lineTo(x, y + 2);
+    ctx.lineTo(x - 7, y + 6);
+    ctx.closePath();
+    ctx.fill();
+    ctx.font = 'bold 11px sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText(this.labels.north, x, y + 20);
+  }
+
+  /** The nearest feature of the topmost layers under a screen point. */
+  private hitAt(sx: number, sy: number): MapHit | undefined {
+    const t = screenTransform(this.vp);
+    let best: MapHit | undefined;
+    let bestDistance = Infinity;
+    for (const layer of [...this.layers].reverse()) {
+      const found = layer.hit?.(sx, sy, t);
+      if (found && found.distance < bestDistance) {
+        best = { layer: layer.id, index: found.index, tooltip: found.tooltip };
+        bestDistance = found.distance;
+      }
+    }
+    return best;
+  }
+
+  private listen(): void {
+    const c = this.canvas;
+    const local = (e: MouseEvent): [number, number] => {
+      const r = c.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    c.addEventListener('pointerdown', (e) => {
+      c.setPointerCapture(e.pointerId);
+      this.drag = { x: e.clientX, y: e.clientY, vp: this.vp, moved: false };
+    });
+    c.addEventListener('pointermove', (e) => {
+      const drag = this.drag;
+      if (drag) {
+        const dx = e.clientX - drag.x;
+        const dy = e.clientY - drag.y;
+        if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+        if (drag.moved) {
+          const p = screenToWorld(drag.vp, drag.vp.width / 2 - dx, drag.vp.height / 2 - dy);
+          this.setView({ cx: p.x, cy: p.y, zoom: drag.vp.zoom });
+        }
+        return;
+      }
+      this.showTooltip(...local(e));
+    });
+    c.addEventListener('pointerup', (e) => {
+      const drag = this.drag;
+      this.drag = undefined;
+      if (drag && !drag.moved) this.onClick(this.hitAt(...local(e)));
+    });
+    c.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
+    c.addEventListener(
+      'wheel',
+      (e) => {
+        e.preventDefault();
+        const [sx, sy] = local(e);
+        // Trackpads send many small deltas, wheels a few large ones: scale to about ½ zoom per notch.
+        this.vp = zoomAround(this.vp, sx, sy, -e.deltaY / 200);
+        this.redraw();
+      },
+      { passive: false },
+    );
+    c.addEventListener('keydown', (e) => this.key(e));
+  }
+
+  private key(e: KeyboardEvent): void {
+    const pan = (dx: number, dy: number) => {
+      const p = screenToWorld(this.vp, this.vp.width / 2 + dx, this.vp.height / 2 + dy);
+      this.setView({ cx: p.x, cy: p.y, zoom: this.vp.zoom });
+    };
+    const actions: Record<string, () => void> = {
+      ArrowLeft: () => pan(-PAN_STEP, 0),
+      ArrowRight: () => pan(PAN_STEP, 0),
+      ArrowUp: () => pan(0, -PAN_STEP),
+      ArrowDown: () => pan(0, PAN_STEP),
+      '+': () => this.zoomBy(1),
+      '=': () => this.zoomBy(1),
+      '-': () => this.zoomBy(-1),
+      '0': () => this.fitHome(),
+    };
+    const run = actions[e.key];
+    if (!run) return;
+    e.preventDefault();
+    run();
+  }
+
+  private showTooltip(sx: number, sy: number): void {
+    const hit = this.hitAt(sx, sy);
+    this.tooltip.hidden = !hit;
+    if (!hit) return;
+    this.tooltip.textContent = hit.tooltip;
+    // Keep the tooltip inside the map: flip to the left/top near the right/bottom edge.
+    const left = sx + 14 + 220 > this.vp.width ? sx - 14 - this.tooltip.offsetWidth : sx + 14;
+    const top = sy + 14 + 60 > this.vp.height ? sy - 14 - this.tooltip.offsetHeight : sy + 14;
+    this.tooltip.style.left = `${Math.max(0, left)}px`;
+    this.tooltip.style.top = `${Math.max(0, top)}px`;
+  }
+}
+
+/** A theme colour from VS Code's CSS variables (they change with the theme; read when drawing). */
+export function cssColour(variable: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(variable).trim() || fallback;
+}

@@ -1,0 +1,196 @@
+// The route preview page in Chromium, fed exactly what the panel sends: routes read with the route
+// model from a real simulator's route library and from the simulator's route generator.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { routeView } from '../../src/panels/routePreviewData';
+import { validateRouteModel } from '../../src/routes/validate';
+import { readRouteModel } from '../../src/routes/wpml';
+import { generateRouteKmz } from '../../src/simulator/routegen';
+import type { RouteView } from '../../src/webviews/routePreview/protocol';
+import { withSimulator, type SimSetup } from '../helpers/sim';
+import { startHarness, type Harness, type PanelPage } from './harness';
+import { pixels, projector } from './mapProbe';
+
+const OUT = 'test-output/webview';
+
+const labels = {
+  waypoint: 'Waypoint',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  height: 'Height (m)',
+  speed: 'Speed (m/s)',
+  actions: 'Actions',
+  wayline: 'Wayline',
+  turnMode: 'Turn mode',
+  heightMode: 'Height mode',
+  takeOff: 'Take-off point',
+  errors: 'errors',
+  warnings: 'warnings',
+  infos: 'notes',
+  noFindings: 'No findings',
+  refresh: 'Reload',
+  unreadable: 'The route could not be read; see the findings.',
+  loading: 'Reading the route…',
+  waypoints: 'waypoints',
+  distance: 'Distance',
+};
+const mapLabels = {
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  fit: 'Fit',
+  north: 'N',
+  metres: 'm',
+  kilometres: 'km',
+};
+
+let s: SimSetup;
+let harness: Harness;
+after(async () => {
+  await harness?.close();
+  await s?.close();
+});
+
+async function show(route: RouteView): Promise<PanelPage> {
+  const p = await harness.open('routePreview', { viewport: { width: 1280, height: 760 } });
+  await p.waitForPosted('ready');
+  const source = { kind: 'remote', id: 'r1', name: route.name };
+  await p.send({ type: 'setup', labels, mapLabels, map: { tileUrl: '', attribution: '' }, source });
+  await p.send({ type: 'route', route });
+  return p;
+}
+
+async function drawn(p: PanelPage, expected: number): Promise<void> {
+  await p.page.waitForFunction((n) => document.body.dataset.drawnWaypoints === String(n), expected);
+}
+
+describe('route preview page', () => {
+  let simRoute: RouteView;
+  let generated: RouteView;
+
+  before(async () => {
+    await mkdir(OUT, { recursive: true });
+    s = await withSimulator();
+    const world = s.sim.world.describe();
+    const project = world.projects.find((x) => x.accessible);
+    assert.ok(project);
+    const api = s.client.project(project.uuid);
+    const first = world.routes.find((r) => r.projectUuid === project.uuid);
+    assert.ok(first);
+    const detail = await api.waylines.detail(first.uuid);
+    assert.ok(detail.download_url);
+    const kmz = Buffer.from(await (await fetch(detail.download_url)).arrayBuffer());
+    const model = readRouteModel(kmz);
+    simRoute = routeView(detail.name, model, validateRouteModel(model));
+    // A lawn-mower pattern with photos every third waypoint, like a survey.
+    const waypoints = Array.from({ length: 48 }, (_, i) => ({
+      longitude:
+        113.94 + (i % 8) * 0.0006 * (Math.floor(i / 8) % 2 === 0 ? 1 : -1) + (Math.floor(i / 8) % 2) * 0.0042,
+      latitude: 22.57 + Math.floor(i / 8) * 0.0005,
+      height: 60 + (i % 5),
+    }));
+    const genKmz = generateRouteKmz({
+      name: 'survey',
+      droneEnumValue: 91,
+      droneSubEnumValue: 1,
+      payloadEnumValue: 81,
+      waypoints,
+      takePhotoEvery: 3,
+    });
+    const genModel = readRouteModel(genKmz);
+    generated = routeView('survey', genModel, validateRouteModel(genModel));
+    harness = await startHarness();
+  });
+
+  it('lists and draws every waypoint of a simulator route', async () => {
+    const points = simRoute.waylines.flatMap((w) => w.waypoints);
+    assert.ok(points.length >= 2);
+    const p = await show(simRoute);
+    await drawn(p, points.length);
+    const rows = await p.page.$$eval('table.waypoints tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    assert.equal(rows.length, points.length);
+    rows.forEach((cells, i) => {
+      assert.equal(cells[0], String(points[i]?.index));
+      assert.equal(cells[1], points[i]?.lat.toFixed(7));
+    });
+    // Each waypoint marker is on the canvas where the projection puts it (orange, not background).
+    const at = await projector(p.page);
+    const colours = await pixels(
+      p.page,
+      points.map((w) => at(w.lon, w.lat)),
+    );
+    for (const [i, c] of colours.entries())
+      assert.ok((c[3] ?? 0) > 200, `waypoint ${i} not drawn: ${String(c)}`);
+    await p.page.screenshot({ path: `${OUT}/route-preview-sim.png` });
+    assert.deepEqual(p.problems(), []);
+    await p.close();
+  });
+
+  it('highlights a clicked row on the map, and a clicked waypoint in the list', async () => {
+    const points = generated.waylines.flatMap((w) => w.waypoints);
+    const p = await show(generated);
+    await drawn(p, points.length);
+    assert.ok(generated.waylines[0]?.waypoints[3]?.actions.includes('takePhoto'));
+    const at = await projector(p.page);
+    const target = points[10];
+    assert.ok(target);
+    const where = at(target.lon, target.lat);
+    // Before selection there is no white ring just outside the marker.
+    const ringProbe = { x: where.x + 13, y: where.y };
+    const before = (await pixels(p.page, [ringProbe]))[0] ?? [];
+    await p.page.click('table.waypoints tbody tr[data-row="10"]');
+    await p.page.waitForFunction(() => document.body.dataset.selected === '10');
+    assert.equal(await p.page.getAttribute('tr[data-row="10"]', 'aria-selected'), 'true');
+    assert.ok(await p.page.$eval('tr[data-row="10"]', (tr) => tr.classList.contains('selected')));
+    await p.page.waitForTimeout(50);
+    const ring = (await pixels(p.page, [ringProbe]))[0] ?? [];
+    assert.ok(
+      (ring[0] ?? 0) > 200 && (ring[1] ?? 0) > 200 && (ring[2] ?? 0) > 200,
+      `no ring: ${String(ring)}`,
+    );
+    assert.notDeepEqual(ring, before);
+    await p.page.screenshot({ path: `${OUT}/route-preview.png` });
+
+    const other = points[30];
+    assert.ok(other);
+    const o = at(other.lon, other.lat);
+    await p.page.mouse.click(o.pageX, o.pageY);
+    await p.page.waitForFunction(() => document.body.dataset.selected === '30');
+    assert.equal(await p.page.getAttribute('tr[data-row="30"]', 'aria-selected'), 'true');
+    assert.equal(await p.page.getAttribute('tr[data-row="10"]', 'aria-selected'), 'false');
+    const state = (await p.state()) as { selected?: number };
+    assert.equal(state.selected, 30, 'the selection survives a reload');
+    // Hovering shows the waypoint's details.
+    await p.page.mouse.move(o.pageX + 1, o.pageY);
+    await p.page.waitForSelector('.map-tooltip:not([hidden])');
+    assert.match((await p.page.textContent('.map-tooltip')) ?? '', /Waypoint 30/);
+    assert.deepEqual(p.problems(), []);
+    await p.close();
+  });
+
+  it('shows the findings of a broken route behind a red badge', async () => {
+    const broken = {
+      ...generated,
+      findings: {
+        errors: 1,
+        warnings: 0,
+        infos: 0,
+        list: [
+          {
+            severity: 'error' as const,
+            text: 'Waypoint speed must be > 0',
+            where: 'wpmz/waylines.wpml:40:7',
+          },
+        ],
+      },
+    };
+    const p = await show(broken);
+    await p.page.waitForSelector('.findings-badge.error');
+    assert.match((await p.page.textContent('.findings-badge')) ?? '', /1 errors/);
+    assert.match((await p.page.textContent('ul.findings')) ?? '', /waylines\.wpml:40:7/);
+    assert.deepEqual(p.problems(), []);
+    await p.close();
+  });
+});
