@@ -10,6 +10,7 @@ const USAGE = `FlightHub 2 simulator
   --speed <x>           simulated clock speed (default 1)
   --tasks-per-dock <n>  seeded tasks per dock (default 200, up to 10000)
   --fault <rule>        kind:match[:probability|xCount], repeatable, e.g. reset:task.create:x1
+  --live <type>         what live-stream/start returns: whep (default; this simulator plays it) or volc
   --json                print one JSON line {"url","orgKey"} on stdout, then serve
   --help`;
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       speed: { type: 'string', default: '1' },
       'tasks-per-dock': { type: 'string' },
       fault: { type: 'string', multiple: true, default: [] },
+      live: { type: 'string', default: 'whep' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, not "${values.port}"`);
+  const live = values.live;
+  if (live !== 'whep' && live !== 'volc') throw new Error(`--live must be whep or volc, not "${live}"`);
   const sim = await startSimulator({
     port,
     host: values.host,
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     speed: Number(values.speed),
     tasksPerDock: values['tasks-per-dock'] === undefined ? undefined : Number(values['tasks-per-dock']),
     faults: values.fault.map(parseFaultFlag),
+    liveUrlType: live,
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: sim.url, orgKey: sim.orgKey })}\n`);

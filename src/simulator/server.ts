@@ -1,6 +1,7 @@
 // The simulator's HTTP front: routes `/openapi/v0.1/...` through the shared endpoint table, checks
 // headers in FlightHub's order (API.md §15.2), validates requests and its own responses with the
-// client's schemas, applies faults, and hands S3 paths to the object store and `/__sim/` to control.
+// client's schemas, applies faults, and hands S3 paths to the object store, `/__sim/` to control and
+// `/live/whep/` to the livestream.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTRACTS } from '../api/contract';
@@ -19,6 +20,8 @@ export interface FrontDeps {
   canAccessProject(uuid: string): boolean;
   /** `/__sim/...` requests. */
   control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
+  /** `/live/whep/...` requests: the playable livestream (src/simulator/live). */
+  live(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
   /** Called when the simulator breaks its own contract (a bug: tests assert it never happens). */
   onInternalError(id: EndpointId | undefined, error: unknown): void;
 }
@@ -38,6 +41,7 @@ export function createRequestHandler(deps: FrontDeps) {
     const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
     try {
       if (url.pathname.startsWith('/__sim/')) return await deps.control(req, res, url);
+      if (url.pathname.startsWith('/live/whep/')) return await deps.live(req, res, url);
       if (deps.storage.ownsPath(url.pathname)) return await deps.storage.handle(req, res, baseUrl);
       await handleApi(deps, req, res, url, baseUrl);
     } catch (error) {

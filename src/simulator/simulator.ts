@@ -7,11 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClock } from './clock';
 import { createControl } from './control';
+import { defaultAssetsDir } from './assets';
 import { FaultInjector, type FaultRuleInput } from './faults';
+import { loadLiveModule } from './live/lazy';
+import type { LiveServer } from './live/index';
 import { createObjectStorage } from './s3/index';
 import { createRequestHandler } from './server';
 import type { ObjectStorage, SimClock } from './types';
 import { createWorld, type World } from './world/index';
+import type { LiveUrlType } from './world/live';
 
 export interface SimulatorOptions {
   readonly port?: number;
@@ -27,6 +31,11 @@ export interface SimulatorOptions {
   readonly dataDir?: string;
   /** Minimum multipart part size (S3: 5 MiB); tests lower it. */
   readonly minPartSize?: number;
+  /**
+   * What `live-stream/start` hands out (default `whep`: a stream this simulator plays itself; `volc`:
+   * Volcano RTC join parameters like the public cloud, which nothing here can play).
+   */
+  readonly liveUrlType?: LiveUrlType;
 }
 
 export interface Simulator {
@@ -38,6 +47,8 @@ export interface Simulator {
   readonly storage: ObjectStorage;
   /** Simulator bugs seen while serving (responses that broke the contract). Tests expect none. */
   readonly internalErrors: readonly string[];
+  /** The WHEP server, once the first WHEP request has loaded it. */
+  readonly live: LiveServer | undefined;
   stop(): Promise<void>;
 }
 
@@ -62,11 +73,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tasksPerDock: options.tasksPerDock,
     bigMediaTaskCount: options.bigMediaTaskCount,
     nullEmptyLists: options.nullEmptyLists,
+    liveUrlType: options.liveUrlType ?? 'whep',
   });
   // Seeded route files must be in the store before anyone asks for them.
   await world.ready;
   const faults = new FaultInjector(seed, options.faults);
   const internalErrors: string[] = [];
+  // The WHEP server (werift) is loaded on the first WHEP request, never before.
+  let live: LiveServer | undefined;
+  let stopping = false;
+  const liveServer = (): LiveServer =>
+    (live ??= loadLiveModule().createLiveServer({
+      assetsDir: defaultAssetsDir(),
+      now: () => clock.now(),
+      authorize: (room, token) => world.authorizeLive(room, token),
+    }));
   const handler = createRequestHandler({
     handlers: world.handlers,
     faults,
@@ -80,6 +101,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       describe: () => world.describe(),
       inspect: () => world.inspect(),
     }),
+    live: async (req, res, url) => {
+      if (stopping) {
+        req.resume();
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('the simulator is stopping');
+        return;
+      }
+      await liveServer().handle(req, res, url);
+    },
     onInternalError: (id, error) => {
       const text = `${id ?? 'request'}: ${error instanceof Error ? error.message : String(error)}`;
       internalErrors.push(text);
@@ -101,7 +130,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clock,
     storage,
     internalErrors,
+    get live() {
+      return live;
+    },
     async stop() {
+      stopping = true;
+      await live?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       world.close();

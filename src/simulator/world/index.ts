@@ -12,7 +12,7 @@ import type { HandlerTable, ObjectStorage, SimClock } from '../types';
 import { describeWorld, type WorldDescription } from './describe';
 import { DeviceRegistry } from './devices';
 import { organizationKey } from './ids';
-import { LiveService, type LiveUrlType } from './live';
+import { LiveService, type LiveUrlType, type StreamAccess } from './live';
 import { bufferObject, resolveMedia, type MediaAssets } from './media';
 import { MODEL_OBJ, ModelService } from './models';
 import { OpenModelService } from './openModel';
@@ -50,6 +50,8 @@ export interface World {
   readonly organizationUuid: string;
   isValidKey(key: string): boolean;
   canAccessProject(projectUuid: string): boolean;
+  /** May a WHEP viewer with this token play `<sn>_<camera_index>` now (simulated clock)? */
+  authorizeLive(room: string, token: string | undefined): StreamAccess;
   readonly handlers: HandlerTable;
   describe(): WorldDescription;
   inspect(): {
@@ -150,6 +152,7 @@ export function createWorld(options: WorldOptions): World {
     organizationUuid: org.uuid,
     isValidKey: (key) => key === orgKey,
     canAccessProject: (uuid) => org.projects.some((p) => p.uuid === uuid && p.accessible),
+    authorizeLive: (room, token) => state.live.authorize(room, token, clock.now()),
     handlers,
     describe: () => describeWorld(state),
     inspect: () => ({

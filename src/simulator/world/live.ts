@@ -17,8 +17,15 @@ interface Converter {
 
 export type LiveUrlType = 'volc' | 'whep';
 
+/** May this viewer play this room now? (the simulator's WHEP endpoint asks; src/simulator/live) */
+export type StreamAccess =
+  | { readonly ok: true; readonly expireAtMs: number }
+  | { readonly ok: false; readonly status: 401 | 403 | 404; readonly message: string };
+
 export class LiveService {
   private readonly converters = new Map<string, Converter>();
+  /** Stream tokens handed out by start(), until they expire. */
+  private readonly tokens = new Map<string, { room: string; expireTs: number }>();
   private counter = 0;
 
   constructor(
@@ -49,6 +56,7 @@ export class LiveService {
     const expireTs = Math.floor(now / 1000) + videoExpire;
     const room = `${sn}_${cameraIndex}`;
     const token = sha256Hex(`${this.seed}|live|${room}|${expireTs}`).slice(0, 48);
+    this.remember(token, room, expireTs, now);
     if (this.urlType === 'whep')
       return {
         url: `${baseUrl}/live/whep/${encodeURIComponent(room)}?token=${token}`,
@@ -64,6 +72,42 @@ export class LiveService {
       user_id: `viewer_${sha256Hex(`${this.seed}|viewer`).slice(0, 8)}`,
     }).toString();
     return { url, url_type: 'volc', expire_ts: expireTs };
+  }
+
+  private remember(token: string, room: string, expireTs: number, now: number): void {
+    // Drop tokens that expired over an hour ago so a long-running simulator does not grow; recently
+    // expired ones stay to get a precise "expired" answer.
+    for (const [t, v] of this.tokens) if (v.expireTs * 1000 < now - 3_600_000) this.tokens.delete(t);
+    this.tokens.set(token, { room, expireTs });
+  }
+
+  /** Checks a WHEP viewer: the room must be an online camera and the token one that start() issued for it. */
+  authorize(room: string, token: string | undefined, now: number): StreamAccess {
+    const cut = room.lastIndexOf('_');
+    const ref = cut > 0 ? this.devices.find(room.slice(0, cut)) : undefined;
+    if (!ref || !this.devices.camera(ref, room.slice(cut + 1)))
+      return {
+        ok: false,
+        status: 404,
+        message: `no live stream "${room}" (expected <device sn>_<camera index>)`,
+      };
+    if (!isOnline(ref)) return { ok: false, status: 404, message: `device ${room.slice(0, cut)} is offline` };
+    if (!token)
+      return {
+        ok: false,
+        status: 401,
+        message: 'a stream token is required (?token= from live-stream/start)',
+      };
+    const issued = this.tokens.get(token);
+    if (!issued || issued.room !== room)
+      return { ok: false, status: 403, message: `the token is not valid for stream "${room}"` };
+    if (issued.expireTs * 1000 <= now)
+      return {
+        ok: false,
+        status: 401,
+        message: `the stream token expired at ${new Date(issued.expireTs * 1000).toISOString()}; call live-stream/start again`,
+      };
+    return { ok: true, expireAtMs: issued.expireTs * 1000 };
   }
 
   create(projectUuid: string, body: ConverterCreateBody, now: number): string {
