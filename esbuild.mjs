@@ -31,6 +31,8 @@ const targets = {
   },
   // The simulator as a library, loaded by the extension on first use of the built-in simulator.
   simulatorLib: { ...node, entryPoints: ['src/simulator/simulator.ts'], outfile: 'dist/simulatorLib.js' },
+  // The simulator's WHEP livestream (werift), loaded by the simulator on the first WHEP request.
+  simulatorLive: { ...node, entryPoints: ['src/simulator/live/index.ts'], outfile: 'dist/simulatorLive.js' },
   // The route upload (S3 client), loaded by the extension on first upload.
   upload: { ...node, entryPoints: ['src/routes/upload.ts'], outfile: 'dist/upload.js' },
   // `flighthub-route-check`: the route validator for route repositories' CI.
