@@ -44,6 +44,8 @@ export interface LineStyle {
   readonly colour: () => string;
   readonly width: number;
   readonly dash?: readonly number[];
+  /** Opacity, for wide translucent bands under other lines. */
+  readonly alpha?: number;
   /** Halo under the line so it reads on tiles and on the dark background alike. */
   readonly halo?: boolean;
 }
@@ -74,6 +76,7 @@ export function lineLayer(
       }
       ctx.strokeStyle = style.colour();
       ctx.lineWidth = style.width;
+      if (style.alpha !== undefined) ctx.globalAlpha = style.alpha;
       ctx.stroke();
       return n;
     },

@@ -1,0 +1,209 @@
+// "Open Flight Trajectory" (issue 5): the flown track beside the planned route, a replay with the
+// height profile, photo markers, and an export to GeoJSON. The host fetches (track, media, the route's
+// KMZ, read with the route model); the page draws. One panel per task, restored after a reload.
+import * as vscode from 'vscode';
+import * as z from 'zod';
+import type { ProjectApi } from '../api/projectApi';
+import type { CommandFactory } from '../commands/context';
+import { resolveTask } from '../commands/pickers';
+import { fetchRouteKmz } from '../commands/routes';
+import { UserCancelled } from '../commands/run';
+import { describeError } from '../errorText';
+import { readRouteModel } from '../routes/wpml';
+import type { Services } from '../services';
+import {
+  fromWebview,
+  trajectoryState,
+  type FromWebview,
+  type TaskRef,
+  type ToWebview,
+  type TrajectoryLabels,
+  type TrajectoryView,
+} from '../webviews/trajectory/protocol';
+import { trajectoryGeoJson } from './geojson';
+import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from './mapPanel';
+import { PanelHost, registerPanelSerializer, type PanelSpec } from './panelHost';
+import { trajectoryView, type TrajectoryInput } from './trajectoryData';
+
+export const TRAJECTORY_VIEW = 'flighthub.trajectory';
+
+const spec: PanelSpec<FromWebview> = { viewType: TRAJECTORY_VIEW, bundle: 'trajectory', fromWebview };
+const open = new Map<string, Trajectory>();
+
+class Trajectory {
+  private current: ToWebview | undefined;
+  private data: TrajectoryView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  loaded: Promise<TrajectoryView | undefined>;
+
+  constructor(
+    readonly host: PanelHost<ToWebview, FromWebview>,
+    private readonly task: TaskRef,
+    private readonly services: Services,
+  ) {
+    open.set(task.uuid, this);
+    this.disposables.push(
+      host.onDidBecomeReady(() => this.sendAll()),
+      host.onMessage((m) => {
+        if (m.type === 'exportGeoJson') void this.export().catch((e: unknown) => this.reportExport(e));
+      }),
+      onMapSettingsChanged(
+        (o) => host.allowOrigins(o),
+        () => this.sendAll(),
+      ),
+    );
+    host.onDidDispose(() => {
+      if (open.get(task.uuid) === this) open.delete(task.uuid);
+      for (const d of this.disposables.splice(0)) d.dispose();
+    });
+    this.loaded = this.load();
+  }
+
+  private async load(): Promise<TrajectoryView | undefined> {
+    try {
+      const api = await this.services.session.projectApi();
+      this.data = trajectoryView(await fetchTrajectory(api, this.task));
+      this.show({ type: 'trajectory', data: this.data });
+      return this.data;
+    } catch (error) {
+      this.services.log.error(`trajectory of task ${this.task.uuid}: ${describeError(error)}`);
+      this.show({ type: 'failed', message: describeError(error).slice(0, 2000) });
+      return undefined;
+    }
+  }
+
+  /** Writes the GeoJSON to `target`, or where the person chooses; returns the path written. */
+  async export(target?: vscode.Uri): Promise<string | undefined> {
+    const data = this.data ?? (await this.loaded);
+    if (!data) throw new Error(vscode.l10n.t('The trajectory has not been loaded; nothing to export.'));
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const safe = [...this.task.name]
+      .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
+      .join('')
+      .slice(0, 100);
+    const fileName = `${safe || 'trajectory'}.geojson`;
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        title: vscode.l10n.t('Export GeoJSON'),
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+        filters: { GeoJSON: ['geojson', 'json'] },
+      }));
+    if (!uri) return undefined;
+    const json = JSON.stringify(trajectoryGeoJson(data));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(json, 'utf8'));
+    const path = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    this.services.log.info(`trajectory of task ${this.task.uuid} exported (${json.length} bytes)`);
+    if (!target)
+      void vscode.window.showInformationMessage(vscode.l10n.t('Trajectory exported to {0}.', path));
+    return path;
+  }
+
+  private reportExport(error: unknown): void {
+    if (error instanceof UserCancelled) return;
+    this.services.log.error(`trajectory export: ${describeError(error)}`);
+    void vscode.window.showErrorMessage(describeError(error));
+  }
+
+  private show(message: ToWebview): void {
+    this.current = message;
+    if (this.host.ready) this.host.post(message);
+  }
+
+  private sendAll(): void {
+    this.host.post({
+      type: 'setup',
+      labels: labels(),
+      mapLabels: mapLabels(),
+      map: mapSettings(),
+      task: this.task,
+      locale: vscode.env.language.slice(0, 40),
+    });
+    if (this.current) this.host.post(this.current);
+  }
+}
+
+/** Track, media and the planned route in parallel; a missing route or media list is said, not fatal. */
+async function fetchTrajectory(api: ProjectApi, task: TaskRef): Promise<TrajectoryInput> {
+  const [track, media] = await Promise.all([
+    api.tasks.track(task.uuid),
+    api.tasks.media(task.uuid).then(
+      (m) => m.list,
+      () => [],
+    ),
+  ]);
+  const input = { task, track, media };
+  try {
+    const waylineUuid = track.wayline_uuid ?? (await api.tasks.info(task.uuid)).wayline_uuid;
+    if (!waylineUuid) return { ...input, plannedError: vscode.l10n.t('The task names no route.') };
+    const { name, bytes } = await fetchRouteKmz(api, waylineUuid);
+    return { ...input, planned: { name, model: readRouteModel(Buffer.from(bytes)) } };
+  } catch (error) {
+    return { ...input, plannedError: describeError(error) };
+  }
+}
+
+const exportArg = z.looseObject({ exportTo: z.string().min(1).optional() });
+
+/** Opens (or reveals) the task's trajectory panel; `{ uuid, exportTo }` also writes the GeoJSON there. */
+export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown) => {
+  const api = await ctx.services.session.projectApi();
+  const picked = await resolveTask(ctx, api, arg, { title: vscode.l10n.t('Open Task Trajectory') });
+  const task = { uuid: picked.uuid, name: picked.name };
+  let panel = open.get(task.uuid);
+  if (panel) panel.host.reveal();
+  else {
+    const host = PanelHost.create<ToWebview, FromWebview>(
+      ctx.services.context.extensionUri,
+      spec,
+      ctx.services.log,
+      vscode.l10n.t('Trajectory: {0}', task.name),
+      mapOrigins(mapSettings()),
+    );
+    panel = new Trajectory(host, task, ctx.services);
+  }
+  const data = await panel.loaded;
+  const exportTo = exportArg.safeParse(arg).data?.exportTo;
+  const exported = exportTo && data ? await panel.export(vscode.Uri.file(exportTo)) : undefined;
+  return data && { task: data.task, points: data.track.length, media: data.media.length, exported };
+};
+
+export function registerTrajectorySerializer(services: Services): vscode.Disposable {
+  return registerPanelSerializer(TRAJECTORY_VIEW, (panel, state) => {
+    const saved = trajectoryState.safeParse(state);
+    const host = new PanelHost<ToWebview, FromWebview>(
+      panel,
+      services.context.extensionUri,
+      spec,
+      services.log,
+      mapOrigins(mapSettings()),
+    );
+    if (saved.success) new Trajectory(host, saved.data.task, services);
+    else host.dispose();
+    return Promise.resolve();
+  });
+}
+
+function labels(): TrajectoryLabels {
+  const t = vscode.l10n.t;
+  return {
+    flown: t('Flown'),
+    planned: t('Planned route'),
+    media: t('Photos'),
+    aircraft: t('Aircraft'),
+    export: t('Export GeoJSON'),
+    play: t('Play'),
+    pause: t('Pause'),
+    speed: t('Replay speed'),
+    height: t('Height'),
+    time: t('Time'),
+    elapsed: t('Elapsed'),
+    noTrack: t('FlightHub 2 has no track points for this task.'),
+    plannedMissing: t('The planned route is not shown:'),
+    unplaced: t('media files could not be placed on the map'),
+    loading: t('Loading the trajectory…'),
+    waypoint: t('Waypoint'),
+    distance: t('Distance'),
+    duration: t('Duration'),
+  };
+}
