@@ -22,6 +22,7 @@ import {
   showDeviceState,
   showHms,
 } from './devices';
+import { downloadTaskMedia } from '../media/command';
 import { downloadRoute, showRouteDetails } from './routes';
 import { withErrorBoundary } from './run';
 import { uploadRoute } from './upload';
@@ -107,6 +108,7 @@ export const COMMANDS = {
   'flighthub.suspendTask': suspendTask,
   'flighthub.restoreTask': restoreTask,
   'flighthub.openTaskMedia': openTaskMedia,
+  'flighthub.downloadTaskMedia': downloadTaskMedia,
   'flighthub.openTaskTrajectory': openTaskTrajectory,
   'flighthub.createTask': createTask,
   'flighthub.createTaskFromRoute': createTaskFromRoute,

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ProjectApi } from '../api/projectApi';
 import { TASK_STATUSES, TASK_TYPES } from '../api/schemas/task';
+import { openGallery } from '../panels/gallery';
 import { statusLabel } from '../views/nodes';
 import type { TaskFilter } from '../views/tasks';
 import type { CommandContext, CommandFactory } from './context';
@@ -190,24 +191,20 @@ function scheduleStatus(status: 'suspended' | 'restored'): CommandFactory {
 export const suspendTask: CommandFactory = scheduleStatus('suspended');
 export const restoreTask: CommandFactory = scheduleStatus('restored');
 
-/** Until the media webview exists: a JSON document with a summary header. */
+/** The media gallery panel of a task (opening it again reveals the open one); resolves with the count. */
 export const openTaskMedia: CommandFactory = (ctx) => async (arg?: unknown) => {
   const { api, task } = await target(ctx, arg, vscode.l10n.t('Open Task Media'));
-  const doc = await mediaDocument(api, task.uuid);
-  if (doc.summary.count === 0)
+  const count = await openGallery(ctx.services, api, {
+    uuid: task.uuid,
+    name: task.name,
+    projectUuid: api.uuid,
+  });
+  if (count === 0)
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Task "{0}" has no media yet. Docks upload media some minutes after landing.', task.name),
     );
-  await ctx.docs.show(`${task.name} media`, doc);
-  return doc;
+  return { taskUuid: task.uuid, count };
 };
-
-async function mediaDocument(api: ProjectApi, taskUuid: string) {
-  const { list } = await api.tasks.media(taskUuid);
-  const byType: Record<string, number> = {};
-  for (const m of list) byType[m.file_type] = (byType[m.file_type] ?? 0) + 1;
-  return { summary: { count: list.length, by_type: byType }, list };
-}
 
 /** Until the trajectory webview exists: the track as a JSON document. */
 export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown) => {

@@ -3,7 +3,11 @@
 // `onWebviewPanel:` activation events). One line per panel.
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
+import { GALLERY_VIEW_TYPE, reviveGallery } from './gallery';
+import { registerPanelSerializer } from './panelHost';
 
-export function registerPanels(_services: Services): vscode.Disposable[] {
-  return [];
+export function registerPanels(services: Services): vscode.Disposable[] {
+  return [
+    registerPanelSerializer(GALLERY_VIEW_TYPE, (panel, state) => reviveGallery(services, panel, state)),
+  ];
 }

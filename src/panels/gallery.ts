@@ -1,0 +1,161 @@
+// The task media gallery panel (host side): fetches the task's media list (the page never gets the
+// organization key), allows the presigned hosts in the page's CSP, posts the items on every `ready`,
+// runs downloads the page asks for, and is restored after a reload from the state the page saved.
+import * as vscode from 'vscode';
+import type { Media } from '../api/schemas/task';
+import type { ProjectApi } from '../api/projectApi';
+import { CancelledError } from '../api/errors';
+import { describeError } from '../errorText';
+import { pickFolder, runMediaDownload } from '../media/command';
+import type { Services } from '../services';
+import {
+  fromWebview,
+  galleryState,
+  type FromWebview,
+  type GalleryTask,
+  type ToWebview,
+} from '../webviews/gallery/protocol';
+import { galleryItems, galleryOrigins } from './galleryData';
+import { galleryStrings } from './galleryStrings';
+import { PanelHost, type PanelSpec } from './panelHost';
+
+export const GALLERY_VIEW_TYPE = 'flighthub.gallery';
+
+const spec: PanelSpec<FromWebview> = { viewType: GALLERY_VIEW_TYPE, bundle: 'gallery', fromWebview };
+
+/** One panel per task: opening it again reveals (and refreshes) the open one. */
+const byTask = new Map<string, GalleryPanel>();
+
+class GalleryPanel {
+  private list: readonly Media[] | undefined;
+  private error: string | undefined;
+  private downloading = false;
+
+  constructor(
+    readonly host: PanelHost<ToWebview, FromWebview>,
+    private readonly services: Services,
+    /** A promise: a restored panel must listen for `ready` before the client is up. */
+    private readonly api: Promise<ProjectApi>,
+    readonly task: GalleryTask,
+  ) {
+    byTask.set(task.uuid, this);
+    host.onDidBecomeReady(() => this.sendAll());
+    host.onMessage((m) => void this.receive(m));
+    host.onDidDispose(() => {
+      if (byTask.get(task.uuid) === this) byTask.delete(task.uuid);
+    });
+  }
+
+  show(list: readonly Media[]): void {
+    this.list = list;
+    this.error = undefined;
+    // A new presigned host re-renders the page, which then says `ready` and gets the items.
+    if (!this.host.allowOrigins(galleryOrigins(list)) && this.host.ready) this.sendItems();
+  }
+
+  async reload(): Promise<void> {
+    try {
+      this.show((await (await this.api).tasks.media(this.task.uuid)).list);
+    } catch (error) {
+      this.error = describeError(error);
+      this.services.log.error(`media of task ${this.task.uuid}: ${this.error}`);
+      this.host.post({ type: 'error', message: this.error });
+    }
+  }
+
+  private sendAll(): void {
+    this.host.post({ type: 'strings', strings: galleryStrings() });
+    if (this.error !== undefined) this.host.post({ type: 'error', message: this.error });
+    else if (this.list) this.sendItems();
+    else this.host.post({ type: 'loading', task: this.task });
+  }
+
+  private sendItems(): void {
+    this.host.post({ type: 'media', task: this.task, items: galleryItems(this.list ?? []) });
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'refresh':
+        await this.reload();
+        return;
+      case 'download':
+        await this.download(message.uuids);
+        return;
+    }
+  }
+
+  private async download(uuids: string[] | null): Promise<void> {
+    if (this.downloading) return;
+    this.downloading = true;
+    try {
+      const folder = await pickFolder().catch(() => undefined);
+      if (!folder) return;
+      await runMediaDownload(
+        this.services,
+        await this.api,
+        this.task,
+        folder,
+        uuids ? new Set(uuids) : undefined,
+        (done, total, running) => this.host.post({ type: 'download', done, total, running }),
+      );
+    } catch (error) {
+      if (CancelledError.is(error)) return;
+      const text = describeError(error);
+      this.services.log.error(`media download of task ${this.task.uuid}: ${text}`);
+      void vscode.window.showErrorMessage(text);
+    } finally {
+      this.downloading = false;
+    }
+  }
+}
+
+function titleOf(task: GalleryTask): string {
+  return vscode.l10n.t('Media: {0}', task.name);
+}
+
+/** Opens (or reveals) the gallery of a task; resolves with the number of media once the list is in. */
+export async function openGallery(services: Services, api: ProjectApi, task: GalleryTask): Promise<number> {
+  const open = byTask.get(task.uuid);
+  if (open) {
+    open.host.reveal();
+    await open.reload();
+    return 0;
+  }
+  const { list } = await api.tasks.media(task.uuid);
+  const host = PanelHost.create<ToWebview, FromWebview>(
+    services.context.extensionUri,
+    spec,
+    services.log,
+    titleOf(task),
+    galleryOrigins(list),
+  );
+  new GalleryPanel(host, services, Promise.resolve(api), task).show(list);
+  return list.length;
+}
+
+/** The serializer's revive: the saved task and project, the list fetched again (links have expired). */
+export async function reviveGallery(
+  services: Services,
+  panel: vscode.WebviewPanel,
+  state: unknown,
+): Promise<void> {
+  const host = new PanelHost<ToWebview, FromWebview>(
+    panel,
+    services.context.extensionUri,
+    spec,
+    services.log,
+  );
+  const saved = galleryState.safeParse(state);
+  if (!saved.success) {
+    host.post({
+      type: 'error',
+      message: vscode.l10n.t('This media panel cannot be restored; open it again.'),
+    });
+    return;
+  }
+  const task = saved.data.task;
+  panel.title = titleOf(task);
+  const api = services.session.client().then((c) => c.project(task.projectUuid));
+  await new GalleryPanel(host, services, api, task).reload();
+}
