@@ -4,7 +4,7 @@
 // simulator stops; every timer and socket it owns is released then.
 import { randomUUID } from 'node:crypto';
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
-import { LOOPBACK_ICE, preferDtlsServer, withoutStun } from './transport';
+import { LOOPBACK_ICE, preferDtlsServer, withoutMdnsCandidates, withoutStun } from './transport';
 import type { Clip } from './ivf';
 import { ClipPlayer } from './player';
 import { VP8_CLOCK_RATE } from './vp8';
@@ -90,7 +90,7 @@ export class WhepSession {
     const transceiver = pc.addTransceiver(this.track, { direction: 'sendonly' });
     transceiver.sender.onPictureLossIndication.subscribe(() => this.player.requestKeyFrame());
     pc.connectionStateChange.subscribe((state) => this.onConnectionState(state));
-    await pc.setRemoteDescription({ type: 'offer', sdp: options.offer });
+    await pc.setRemoteDescription({ type: 'offer', sdp: withoutMdnsCandidates(options.offer) });
     if (!pc.getTransceivers().some((t) => t === transceiver && t.mid !== undefined))
       throw new OfferError('the offer has no video m-line that can receive the stream');
     preferDtlsServer(pc, options.offer);

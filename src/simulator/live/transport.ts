@@ -33,3 +33,15 @@ export function preferDtlsServer(pc: RTCPeerConnection, offer: string): void {
   if (/^a=setup:passive\s*$/m.test(offer)) return;
   for (const dtls of pc.dtlsTransports) dtls.role = 'server';
 }
+
+/**
+ * Drops the offer's mDNS (`*.local`) candidates. werift would resolve each by multicast DNS — a socket
+ * on port 5353 of every interface and a 10 s timer per name — only to learn an address the viewer's
+ * connectivity checks reveal anyway (they arrive as peer-reflexive candidates).
+ */
+export function withoutMdnsCandidates(sdp: string): string {
+  return sdp
+    .split(/\r?\n/)
+    .filter((line) => !/^a=candidate:\S+ \d+ \S+ \d+ \S+\.local /i.test(line))
+    .join('\r\n');
+}

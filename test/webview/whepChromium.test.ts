@@ -1,0 +1,166 @@
+// The simulator's WHEP stream in a real browser: a plain page (no extension code) in Debian's Chromium
+// runs a vanilla WHEP client — recvonly RTCPeerConnection, POST the offer, apply the answer — from
+// another origin than the simulator (so CORS is exercised), and the <video> must decode frames and
+// keep playing. This proves the server side against Chromium's WebRTC stack, independent of the panel.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { withSimulator, type SimSetup } from '../helpers/sim';
+import { chromiumPath } from './harness';
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
+<video id="v" autoplay muted playsinline></video>
+<script>
+// Vanilla WHEP (RFC 9725): offer after ICE gathering (or 2 s), POST it, apply the SDP answer.
+window.play = async (endpoint) => {
+  const pc = new RTCPeerConnection();
+  window.pc = pc;
+  pc.addTransceiver('video', { direction: 'recvonly' });
+  pc.ontrack = (e) => { document.getElementById('v').srcObject = new MediaStream([e.track]); };
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise((resolve) => {
+    if (pc.iceGatheringState === 'complete') return resolve();
+    pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+    setTimeout(resolve, 2000);
+  });
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/sdp' },
+    body: pc.localDescription.sdp,
+  });
+  const body = await res.text();
+  if (res.status !== 201) return { status: res.status, body };
+  await pc.setRemoteDescription({ type: 'answer', sdp: body });
+  return { status: res.status, location: new URL(res.headers.get('Location'), endpoint).href };
+};
+window.stop = async (location) => {
+  const res = await fetch(location, { method: 'DELETE' });
+  window.pc.close();
+  return res.status;
+};
+</script>`;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+let s: SimSetup;
+let pageServer: Server;
+let pageUrl: string;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  s = await withSimulator({ liveUrlType: 'whep' });
+  pageServer = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(PAGE);
+  });
+  await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
+  pageUrl = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  page = await browser.newPage();
+  await page.goto(pageUrl);
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (pageServer ? pageServer.close(() => resolve()) : resolve()));
+  await s?.close();
+});
+
+async function liveUrl(): Promise<string> {
+  const world = s.sim.world.describe();
+  const project = world.projects.find((p) => p.accessible);
+  const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project?.uuid);
+  assert.ok(project && dock);
+  const live = await s.client.project(project.uuid).live.start({
+    sn: dock.aircraftSn,
+    camera_index: '81-0-0',
+    video_expire: 600,
+    quality_type: 'adaptive',
+  });
+  assert.equal(live.url_type, 'whep');
+  return live.url;
+}
+
+const videoState = () =>
+  page.evaluate(() => {
+    const v = document.getElementById('v') as HTMLVideoElement;
+    return { width: v.videoWidth, height: v.videoHeight, time: v.currentTime };
+  });
+
+describe('WHEP in Chromium', () => {
+  it('plays the simulator stream in a <video> from another origin and stops on DELETE', async () => {
+    const endpoint = await liveUrl();
+    assert.notEqual(new URL(endpoint).origin, new URL(pageUrl).origin);
+    const answer = await page.evaluate(
+      (url) =>
+        (
+          window as unknown as {
+            play(u: string): Promise<{ status: number; body?: string; location?: string }>;
+          }
+        ).play(url),
+      endpoint,
+    );
+    assert.equal(answer.status, 201, answer.body);
+    assert.ok(answer.location);
+
+    await page.waitForFunction(
+      () => (document.getElementById('v') as HTMLVideoElement).videoWidth > 0,
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    const first = await videoState();
+    assert.deepEqual([first.width, first.height], [640, 360]);
+    await page.waitForTimeout(1500);
+    const later = await videoState();
+    assert.ok(later.time > first.time + 0.5, `currentTime advanced: ${first.time} → ${later.time}`);
+    const stats = await page.evaluate(async () => {
+      const report = await (window as unknown as { pc: RTCPeerConnection }).pc.getStats();
+      let decoded = 0;
+      let codec = '';
+      report.forEach((r: Record<string, unknown>) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'video') decoded = Number(r.framesDecoded);
+        if (r.type === 'codec') codec = String(r.mimeType);
+      });
+      return { decoded, codec };
+    });
+    assert.ok(stats.decoded >= 20, `frames decoded: ${stats.decoded}`);
+    assert.equal(stats.codec, 'video/VP8');
+
+    const live = s.sim.live;
+    assert.ok(live);
+    assert.equal(live.sessions.size, 1);
+    const status = await page.evaluate(
+      (loc) => (window as unknown as { stop(l: string): Promise<number> }).stop(loc),
+      answer.location,
+    );
+    assert.equal(status, 200);
+    assert.equal(live.sessions.size, 0);
+    assert.equal(live.ended.at(-1)?.reason, 'deleted');
+  });
+
+  it('shows the refusal text to a page with a wrong token (CORS applies to errors too)', async () => {
+    const endpoint = new URL(await liveUrl());
+    endpoint.searchParams.set('token', '0'.repeat(48));
+    const answer = await page.evaluate(
+      (url) =>
+        (window as unknown as { play(u: string): Promise<{ status: number; body?: string }> }).play(url),
+      endpoint.href,
+    );
+    assert.equal(answer.status, 403);
+    assert.match(answer.body ?? '', /not valid/);
+  });
+});
