@@ -102,12 +102,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       inspect: () => world.inspect(),
     }),
     live: async (req, res, url) => {
-      if (stopping) {
+      const refuse = (status: number, text: string) => {
         req.resume();
-        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('the simulator is stopping');
-        return;
+        res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+      };
+      if (stopping) return refuse(503, 'the simulator is stopping');
+      let server: LiveServer;
+      try {
+        server = liveServer();
+      } catch (error) {
+        // A build without dist/simulatorLive.js: say so instead of a bare 500.
+        return refuse(
+          501,
+          `livestream unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
-      await liveServer().handle(req, res, url);
+      await server.handle(req, res, url);
     },
     onInternalError: (id, error) => {
       const text = `${id ?? 'request'}: ${error instanceof Error ? error.message : String(error)}`;
