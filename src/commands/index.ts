@@ -23,13 +23,14 @@ import {
   showHms,
 } from './devices';
 import { downloadTaskMedia } from '../media/command';
+import { previewRoute } from '../panels/routePreviewPanel';
+import { openTaskTrajectory } from '../panels/trajectoryPanel';
 import { downloadRoute, showRouteDetails } from './routes';
 import { withErrorBoundary } from './run';
 import { uploadRoute } from './upload';
 import {
   filterTasks,
   openTaskMedia,
-  openTaskTrajectory,
   pauseTask,
   restoreTask,
   resumeTask,
@@ -114,6 +115,7 @@ export const COMMANDS = {
   'flighthub.createTaskFromRoute': createTaskFromRoute,
   'flighthub.showRouteDetails': showRouteDetails,
   'flighthub.downloadRoute': downloadRoute,
+  'flighthub.previewRoute': previewRoute,
   'flighthub.uploadRoute': uploadRoute,
 } satisfies Record<string, CommandFactory>;
 

@@ -205,11 +205,3 @@ export const openTaskMedia: CommandFactory = (ctx) => async (arg?: unknown) => {
     );
   return { taskUuid: task.uuid, count };
 };
-
-/** Until the trajectory webview exists: the track as a JSON document. */
-export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown) => {
-  const { api, task } = await target(ctx, arg, vscode.l10n.t('Open Task Trajectory'));
-  const track = await api.tasks.track(task.uuid);
-  await ctx.docs.show(`${task.name} trajectory`, track);
-  return track;
-};
