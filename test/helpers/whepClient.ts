@@ -32,7 +32,10 @@ export function viewerPeer(): RTCPeerConnection {
 
 export async function openViewer(
   endpoint: string,
-  init: { headers?: Record<string, string> } = {},
+  init: {
+    headers?: Record<string, string>;
+    /** false: never apply the answer (never connects). */ applyAnswer?: boolean;
+  } = {},
 ): Promise<WhepViewer> {
   const pc = viewerPeer();
   const packets: RtpPacket[] = [];
@@ -47,7 +50,8 @@ export async function openViewer(
     body: pc.localDescription?.sdp ?? '',
   });
   const body = await res.text();
-  if (res.status === 201) await pc.setRemoteDescription({ type: 'answer', sdp: body });
+  if (res.status === 201 && init.applyAnswer !== false)
+    await pc.setRemoteDescription({ type: 'answer', sdp: body });
   return {
     status: res.status,
     location: res.headers.get('location'),

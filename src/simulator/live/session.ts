@@ -3,6 +3,7 @@
 // ICE/DTLS failure, when the stream token expires, when the viewer never connects, or when the
 // simulator stops; every timer and socket it owns is released then.
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
 import { LOOPBACK_ICE, preferDtlsServer, withoutMdnsCandidates, withoutStun } from './transport';
 import type { Clip } from './ivf';
@@ -19,13 +20,21 @@ export interface SessionOptions {
   /** The simulator clock (it may run faster than real time). */
   now(): number;
   onEnd(session: WhepSession, reason: EndReason): void;
+  /** Viewers that never finish ICE/DTLS are dropped after this long (default 20 s). */
+  readonly connectTimeoutMs?: number;
+  /** A connected viewer that sends no RTCP for this long is gone (default 10 s). */
+  readonly silenceTimeoutMs?: number;
 }
 
-/** Viewers that never finish ICE/DTLS are dropped after this long. */
 const CONNECT_TIMEOUT_MS = 20_000;
+// werift 0.22 does no ICE consent checks (RFC 7675), so a viewer that vanishes without DELETE (tab
+// closed, webview disposed) is noticed by its receiver reports stopping; browsers send them every
+// second or so.
+const SILENCE_TIMEOUT_MS = 10_000;
 /** `disconnected` can heal (ICE consent keeps being checked); give it this long before giving up. */
 const DISCONNECTED_GRACE_MS = 5_000;
-const EXPIRY_CHECK_MS = 1_000;
+/** How often expiry and silence are checked. */
+const CHECK_MS = 1_000;
 
 // Fresh codec objects per connection: werift writes the negotiated payload type into them.
 const peerConfig = () => ({
@@ -48,6 +57,7 @@ export class WhepSession {
   private readonly timers = new Set<NodeJS.Timeout>();
   private disconnectTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
+  private heardAt = 0;
   private readonly player: ClipPlayer;
   private readonly track = new MediaStreamTrack({ kind: 'video' });
 
@@ -89,6 +99,7 @@ export class WhepSession {
     const { pc, options } = this;
     const transceiver = pc.addTransceiver(this.track, { direction: 'sendonly' });
     transceiver.sender.onPictureLossIndication.subscribe(() => this.player.requestKeyFrame());
+    transceiver.sender.onRtcp.subscribe(() => (this.heardAt = performance.now()));
     pc.connectionStateChange.subscribe((state) => this.onConnectionState(state));
     await pc.setRemoteDescription({ type: 'offer', sdp: withoutMdnsCandidates(options.offer) });
     if (!pc.getTransceivers().some((t) => t === transceiver && t.mid !== undefined))
@@ -99,11 +110,14 @@ export class WhepSession {
     await pc.setLocalDescription(answerInit);
     const answer = pc.localDescription?.sdp;
     if (!answer) throw new Error('werift produced no local description');
-    this.after(CONNECT_TIMEOUT_MS, () => {
+    this.after(options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, () => {
       if (pc.connectionState !== 'connected') void this.end('no-connection');
     });
-    this.every(EXPIRY_CHECK_MS, () => {
+    const silence = options.silenceTimeoutMs ?? SILENCE_TIMEOUT_MS;
+    this.every(CHECK_MS, () => {
       if (options.now() >= options.expireAtMs) void this.end('expired');
+      else if (pc.connectionState === 'connected' && performance.now() - this.heardAt > silence)
+        void this.end('failed');
     });
     return answer;
   }
@@ -112,8 +126,10 @@ export class WhepSession {
     if (this.closing) return;
     clearTimeout(this.disconnectTimer);
     this.disconnectTimer = undefined;
-    if (state === 'connected') this.player.start();
-    else if (state === 'failed' || state === 'closed') void this.end('failed');
+    if (state === 'connected') {
+      this.heardAt = performance.now();
+      this.player.start();
+    } else if (state === 'failed' || state === 'closed') void this.end('failed');
     else if (state === 'disconnected')
       this.disconnectTimer = setTimeout(() => void this.end('failed'), DISCONNECTED_GRACE_MS);
   }

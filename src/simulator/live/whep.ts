@@ -19,6 +19,10 @@ export interface LiveDeps {
   authorize(room: string, token: string | undefined): StreamAccess;
   /** Concurrent sessions (default 16); more get 503. */
   readonly maxSessions?: number;
+  /** Drop viewers that have not connected after this long (default 20 s). */
+  readonly connectTimeoutMs?: number;
+  /** Drop connected viewers silent (no RTCP) for this long (default 10 s). */
+  readonly silenceTimeoutMs?: number;
 }
 
 export interface LiveServer {
@@ -96,6 +100,8 @@ export function createLiveServer(deps: LiveDeps): LiveServer {
       expireAtMs: access.expireAtMs,
       now: () => deps.now(),
       onEnd,
+      connectTimeoutMs: deps.connectTimeoutMs,
+      silenceTimeoutMs: deps.silenceTimeoutMs,
     });
     pending.add(opening);
     try {

@@ -1,0 +1,79 @@
+// The WHEP server on its own (no simulator world): sessions that never connect or whose viewer
+// vanishes are cleaned up, and the viewer limit holds.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { defaultAssetsDir } from '../../src/simulator/assets';
+import { createLiveServer, type LiveServer } from '../../src/simulator/live/index';
+import { openViewer, type WhepViewer } from '../helpers/whepClient';
+
+let live: LiveServer;
+let server: Server;
+let endpoint: string;
+const viewers: WhepViewer[] = [];
+
+before(async () => {
+  live = createLiveServer({
+    assetsDir: defaultAssetsDir(),
+    now: () => Date.now(),
+    authorize: (room) =>
+      room === 'SN1_81-0-0'
+        ? { ok: true, expireAtMs: Date.now() + 600_000 }
+        : { ok: false, status: 404, message: 'no such stream' },
+    maxSessions: 2,
+    connectTimeoutMs: 400,
+    silenceTimeoutMs: 3_000,
+  });
+  server = createServer((req, res) => void live.handle(req, res, new URL(req.url ?? '/', 'http://x')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/live/whep/SN1_81-0-0`;
+});
+
+after(async () => {
+  await Promise.all(viewers.map((v) => v.close()));
+  await live.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function viewer(applyAnswer = true): Promise<WhepViewer> {
+  const v = await openViewer(endpoint, { applyAnswer });
+  viewers.push(v);
+  return v;
+}
+
+async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('WHEP server', () => {
+  it('drops a viewer that never connects', async () => {
+    const v = await viewer(false);
+    assert.equal(v.status, 201);
+    assert.equal(live.sessions.size, 1);
+    await until(() => live.sessions.size === 0, 3_000, 'the session to be dropped');
+    assert.equal(live.ended.at(-1)?.reason, 'no-connection');
+  });
+
+  it('refuses viewers past the limit, and ends a session whose viewer closes without DELETE', async () => {
+    const a = await viewer();
+    const b = await viewer();
+    await Promise.all([a.connected(), b.connected()]);
+    const third = await viewer();
+    assert.equal(third.status, 503);
+    assert.match(third.body, /too many live viewers/);
+    await a.close();
+    await until(() => live.sessions.size === 1, 8_000, 'the closed viewer to be noticed');
+    assert.equal(live.ended.at(-1)?.reason, 'failed');
+    // The viewer still connected keeps sending receiver reports, so silence detection leaves it alone.
+    await new Promise((r) => setTimeout(r, 4_000));
+    assert.equal(live.sessions.size, 1);
+    const before = b.packets.length;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(b.packets.length > before, 'and it still receives media');
+  });
+});
