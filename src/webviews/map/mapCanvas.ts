@@ -156,6 +156,7 @@ export class MapCanvas {
   private paint(): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
+    const started = performance.now();
     const dpr = this.canvas.width / this.vp.width;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, this.vp.width, this.vp.height);
@@ -170,6 +171,8 @@ export class MapCanvas {
     this.drawScale(ctx);
     this.drawNorth(ctx);
     this.element.dataset.view = JSON.stringify({ cx: this.vp.cx, cy: this.vp.cy, zoom: this.vp.zoom });
+    // Read-only: how long the last frame took to draw (ms), for tests and benchmarks.
+    this.element.dataset.paintMs = (performance.now() - started).toFixed(1);
     this.onDrawn(counts);
   }
 
