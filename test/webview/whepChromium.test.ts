@@ -13,7 +13,7 @@ import { chromiumPath } from './harness';
 const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
 <video id="v" autoplay muted playsinline></video>
 <script>
-// Vanilla WHEP (RFC 9725): offer after ICE gathering (or 2 s), POST it, apply the SDP answer.
+// Vanilla WHEP (draft-ietf-wish-whep): offer after ICE gathering (or 2 s), POST it, apply the SDP answer.
 window.play = async (endpoint) => {
   const pc = new RTCPeerConnection();
   window.pc = pc;

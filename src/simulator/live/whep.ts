@@ -1,10 +1,10 @@
-// The simulator's WHEP endpoint (RFC 9725), the playable form of `live-stream/start` with
-// `url_type: "whep"`:
+// The simulator's WHEP endpoint (draft-ietf-wish-whep, which follows the HTTP rules of WHIP, RFC 9725),
+// the playable form of `live-stream/start` with `url_type: "whep"`:
 //   POST   /live/whep/<sn>_<camera_index>?token=…   SDP offer in, 201 + SDP answer + Location out
 //   DELETE /live/whep/<room>/sessions/<id>          ends that session (the id is the capability)
 //   PATCH  …/sessions/<id>                          405: no trickle ICE, candidates are in the SDP
 //   OPTIONS on both                                 CORS preflight; webviews run on another origin
-// The token may also come as `Authorization: Bearer <token>` (RFC 9725 §4.5).
+// The token may also come as `Authorization: Bearer <token>`, the way WHIP/WHEP clients send it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StreamAccess } from '../world/live';
 import { loadClip, type Clip } from './ivf';
