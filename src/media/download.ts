@@ -4,7 +4,7 @@
 // skipped. Presigned URLs live ~15 minutes (API.md §5.4), so a 403 means "fetch the list again"
 // (one refresh shared by all workers), not "fail". Node's built-in fetch: plain GETs need nothing more.
 import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -70,8 +70,12 @@ export async function downloadMedia(
   const report = { saved: [] as string[], skipped: [] as string[], failed: [] as DownloadReport['failed'] };
   let bytes = 0;
   const urls = new UrlBook(items, options.refreshUrls);
+  // One listing instead of two failing stat calls per file: at a thousand small files, file-system
+  // calls are a good part of the time.
+  const existing = new Set(await readdir(options.folder).catch(() => [] as string[]));
   const ctx: FileContext = {
     ...options,
+    existing,
     fetch: options.fetch ?? fetch,
     urls,
     onBytes: (n) => {
@@ -104,6 +108,8 @@ export async function downloadMedia(
 interface FileContext extends Omit<DownloadOptions, 'fetch' | 'onBytes'> {
   readonly fetch: typeof fetch;
   readonly urls: UrlBook;
+  /** Names in the folder when the run started. */
+  readonly existing: ReadonlySet<string>;
   readonly onBytes: (bytes: number) => void;
 }
 
@@ -156,21 +162,28 @@ async function sizeOf(path: string): Promise<number | undefined> {
 async function downloadOne(item: DownloadItem, ctx: FileContext): Promise<'saved' | 'skipped'> {
   const target = join(ctx.folder, item.fileName);
   const part = `${target}.part`;
-  if (item.size !== undefined && (await sizeOf(target)) === item.size) return 'skipped';
+  if (item.size !== undefined && ctx.existing.has(item.fileName) && (await sizeOf(target)) === item.size)
+    return 'skipped';
   let networkFailures = 0;
   let refreshes = 0;
+  let partKnown = ctx.existing.has(`${item.fileName}.part`);
+  let written = 0;
   for (;;) {
     ctx.signal?.throwIfAborted();
-    let have = (await sizeOf(part)) ?? 0;
+    let have = partKnown ? ((await sizeOf(part)) ?? 0) : 0;
     if (item.size !== undefined && have > item.size) {
       await rm(part, { force: true });
       have = 0;
     }
+    written = have;
     if (item.size !== undefined && have === item.size && have > 0) break;
     const { url, generation } = ctx.urls.current(item.uuid);
     let res: Response;
     try {
-      res = await ctx.fetch(url, { signal: ctx.signal, headers: have > 0 ? { range: `bytes=${have}-` } : {} });
+      res = await ctx.fetch(url, {
+        signal: ctx.signal,
+        headers: have > 0 ? { range: `bytes=${have}-` } : {},
+      });
     } catch (error) {
       if (ctx.signal?.aborted || ++networkFailures > NETWORK_RETRIES) throw error;
       continue;
@@ -193,15 +206,15 @@ async function downloadOne(item: DownloadItem, ctx: FileContext): Promise<'saved
       throw new MediaDownloadError('http_status', `${item.fileName}: HTTP ${res.status}`);
     const append = res.status === 206;
     checkLength(item, res, append ? have : 0);
+    partKnown = true;
     try {
-      await save(res, part, append, ctx);
+      written = (append ? have : 0) + (await save(res, part, append, ctx));
       break;
     } catch (error) {
       // The bytes that did arrive stay in .part; the next round asks for the rest.
       if (ctx.signal?.aborted || ++networkFailures > NETWORK_RETRIES) throw error;
     }
   }
-  const written = (await sizeOf(part)) ?? 0;
   if (item.size !== undefined && written !== item.size)
     throw new MediaDownloadError(
       'size_mismatch',
@@ -232,18 +245,20 @@ function checkLength(item: DownloadItem, res: Response, from: number): void {
   }
 }
 
-async function save(res: Response, part: string, append: boolean, ctx: FileContext): Promise<void> {
+/** Writes the body to the .part file; resolves with the number of bytes written. */
+async function save(res: Response, part: string, append: boolean, ctx: FileContext): Promise<number> {
   const out = createWriteStream(part, { flags: append ? 'a' : 'w' });
   if (!res.body) {
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-    return;
+    return 0;
   }
+  let count = 0;
   const body = Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>);
-  const count = async function* (source: AsyncIterable<Buffer>) {
-    for await (const chunk of source) {
-      ctx.onBytes(chunk.length);
-      yield chunk;
-    }
-  };
-  await pipeline(body, count, out, ctx.signal ? { signal: ctx.signal } : {});
+  // A listener, not a transform stage: one stage less per chunk matters at thousands of small files.
+  body.on('data', (chunk: Buffer) => {
+    count += chunk.length;
+    ctx.onBytes(chunk.length);
+  });
+  await pipeline(body, out, ctx.signal ? { signal: ctx.signal } : {});
+  return count;
 }

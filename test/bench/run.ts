@@ -2,6 +2,7 @@
 // same run. Machines are noisy: compare ratios, not absolute times.
 import { activationBenchmarks } from './activation';
 import { clientBenchmarks } from './client';
+import { galleryBenchmarks } from './gallery';
 import type { BenchResult } from './harness';
 import { startSimProcess } from './simProcess';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const sim = await startSimProcess(['--seed', 'bench', '--tasks-per-dock', '10000']);
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));
+    results.push(...(await galleryBenchmarks(sim, Math.min(rounds, 3))));
   } finally {
     await sim.stop();
   }

@@ -8,6 +8,13 @@ const TILE_MIN_WIDTH = 168;
 const ROW_HEIGHT = 164;
 const GAP = 8;
 const OVERSCAN_ROWS = 1;
+/**
+ * Scrolling faster than this per frame (a fling) defers thumbnails until the view slows down or rests
+ * for SETTLE_MS: decoding and scaling a row of JPEGs every frame drops frames (bench: p95 67 ms with
+ * images vs 17 ms without), and they would scroll out of view before anyone saw them.
+ */
+const FAST_PX_PER_FRAME = 32;
+const SETTLE_MS = 150;
 
 interface Tile {
   readonly root: HTMLDivElement;
@@ -15,6 +22,8 @@ interface Tile {
   readonly icon: HTMLSpanElement;
   readonly name: HTMLDivElement;
   index: number;
+  /** The thumbnail to load once scrolling slows down. */
+  pending?: string;
 }
 
 const ICONS: Record<string, string> = {
@@ -41,6 +50,9 @@ export class VirtualGrid {
   private tileWidth = TILE_MIN_WIDTH;
   private frame = 0;
   private anchor = 0;
+  private lastTop = 0;
+  private fast = false;
+  private settle: ReturnType<typeof setTimeout> | undefined;
   focus = 0;
   readonly selected = new Set<string>();
 
@@ -107,6 +119,12 @@ export class VirtualGrid {
     const rows = Math.ceil(this.items.length / this.columns);
     this.sizer.style.height = `${rows * ROW_HEIGHT + GAP}px`;
     const top = this.scroller.scrollTop;
+    this.fast = Math.abs(top - this.lastTop) > FAST_PX_PER_FRAME;
+    this.lastTop = top;
+    if (this.fast) {
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => this.loadPending(), SETTLE_MS);
+    }
     const firstRow = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN_ROWS);
     const lastRow = Math.min(
       rows - 1,
@@ -154,14 +172,26 @@ export class VirtualGrid {
     tile.root.title = item.name;
     tile.name.textContent = item.name;
     tile.icon.className = `kind codicon codicon-${ICONS[item.type] ?? 'file'}`;
-    if (item.preview) {
-      if (tile.img.getAttribute('src') !== item.preview) tile.img.src = item.preview;
+    tile.pending = undefined;
+    if (item.preview && tile.img.getAttribute('src') === item.preview) tile.img.hidden = false;
+    else if (item.preview && !this.fast) {
+      tile.img.src = item.preview;
       tile.img.hidden = false;
     } else {
       tile.img.removeAttribute('src');
-      tile.img.hidden = true;
+      tile.img.hidden = !item.preview;
+      if (item.preview) tile.pending = item.preview;
     }
     tile.root.hidden = false;
+  }
+
+  private loadPending(): void {
+    this.fast = false;
+    for (const tile of this.live.values())
+      if (tile.pending) {
+        tile.img.src = tile.pending;
+        tile.pending = undefined;
+      }
   }
 
   private place(tile: Tile, index: number): void {
