@@ -97,6 +97,17 @@ describe('media gallery page', () => {
       { timeout: 15_000 },
     );
     await p.page.screenshot({ path: `${OUT}/gallery-grid.png` });
+    // Click selects one, Ctrl+click adds, Shift+click adds the range.
+    await p.page.click('.tile[data-index="1"]');
+    await p.page.click('.tile[data-index="3"]', { modifiers: ['Control'] });
+    await p.page.click('.tile[data-index="5"]', { modifiers: ['Shift'] });
+    assert.equal(await p.page.$eval('#selection', (e) => e.textContent), '4 selected');
+    assert.equal(await p.page.$$eval('.tile.selected', (t) => t.length), 4);
+    assert.equal(await p.page.$eval('#download-selected', (e) => e.hasAttribute('disabled')), false);
+    await p.page.click('#download-selected');
+    const download = (await p.posted()).find((m) => m.type === 'download');
+    assert.deepEqual(download?.uuids, [1, 3, 4, 5].map((i) => shown[i]?.uuid));
+    await p.page.screenshot({ path: `${OUT}/gallery-selected.png` });
     await p.page.$eval('.grid', (g) => (g.scrollTop = 5_000));
     await new Promise((r) => setTimeout(r, 300));
     const state = (await p.state()) as { task: GalleryTask; scrollTop: number; sort: string };
