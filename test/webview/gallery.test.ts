@@ -106,7 +106,10 @@ describe('media gallery page', () => {
     assert.equal(await p.page.$eval('#download-selected', (e) => e.hasAttribute('disabled')), false);
     await p.page.click('#download-selected');
     const download = (await p.posted()).find((m) => m.type === 'download');
-    assert.deepEqual(download?.uuids, [1, 3, 4, 5].map((i) => shown[i]?.uuid));
+    assert.deepEqual(
+      download?.uuids,
+      [1, 3, 4, 5].map((i) => shown[i]?.uuid),
+    );
     await p.page.screenshot({ path: `${OUT}/gallery-selected.png` });
     await p.page.$eval('.grid', (g) => (g.scrollTop = 5_000));
     await new Promise((r) => setTimeout(r, 300));
