@@ -1,42 +1,52 @@
 // The WHEP server on its own (no simulator world): sessions that never connect or whose viewer
 // vanishes are cleaned up, and the viewer limit holds.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { defaultAssetsDir } from '../../src/simulator/assets';
-import { createLiveServer, type LiveServer } from '../../src/simulator/live/index';
+import { createLiveServer, type LiveDeps, type LiveServer } from '../../src/simulator/live/index';
 import { openViewer, type WhepViewer } from '../helpers/whepClient';
 
-let live: LiveServer;
-let server: Server;
-let endpoint: string;
+interface Running {
+  readonly live: LiveServer;
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+const running: Running[] = [];
 const viewers: WhepViewer[] = [];
 
-before(async () => {
-  live = createLiveServer({
+async function start(options: Partial<LiveDeps>): Promise<Running> {
+  const live = createLiveServer({
     assetsDir: defaultAssetsDir(),
     now: () => Date.now(),
     authorize: (room) =>
       room === 'SN1_81-0-0'
         ? { ok: true, expireAtMs: Date.now() + 600_000 }
         : { ok: false, status: 404, message: 'no such stream' },
-    maxSessions: 2,
-    connectTimeoutMs: 400,
-    silenceTimeoutMs: 3_000,
+    ...options,
   });
-  server = createServer((req, res) => void live.handle(req, res, new URL(req.url ?? '/', 'http://x')));
+  const server = createServer((req, res) => void live.handle(req, res, new URL(req.url ?? '/', 'http://x')));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/live/whep/SN1_81-0-0`;
-});
+  const r: Running = {
+    live,
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/live/whep/SN1_81-0-0`,
+    close: async () => {
+      await live.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  running.push(r);
+  return r;
+}
 
 after(async () => {
   await Promise.all(viewers.map((v) => v.close()));
-  await live.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.all(running.map((r) => r.close()));
 });
 
-async function viewer(applyAnswer = true): Promise<WhepViewer> {
+async function viewer(endpoint: string, applyAnswer = true): Promise<WhepViewer> {
   const v = await openViewer(endpoint, { applyAnswer });
   viewers.push(v);
   return v;
@@ -52,25 +62,28 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 
 describe('WHEP server', () => {
   it('drops a viewer that never connects', async () => {
-    const v = await viewer(false);
+    const { live, endpoint } = await start({ connectTimeoutMs: 500 });
+    const v = await viewer(endpoint, false);
     assert.equal(v.status, 201);
     assert.equal(live.sessions.size, 1);
-    await until(() => live.sessions.size === 0, 3_000, 'the session to be dropped');
+    await until(() => live.sessions.size === 0, 5_000, 'the session to be dropped');
     assert.equal(live.ended.at(-1)?.reason, 'no-connection');
   });
 
   it('refuses viewers past the limit, and ends a session whose viewer closes without DELETE', async () => {
-    const a = await viewer();
-    const b = await viewer();
+    // RTCP receiver reports come every 0.5–1.5 s; 4 s of silence leaves room for a loaded machine.
+    const { live, endpoint } = await start({ maxSessions: 2, silenceTimeoutMs: 4_000 });
+    const a = await viewer(endpoint);
+    const b = await viewer(endpoint);
     await Promise.all([a.connected(), b.connected()]);
-    const third = await viewer();
+    const third = await viewer(endpoint);
     assert.equal(third.status, 503);
     assert.match(third.body, /too many live viewers/);
     await a.close();
-    await until(() => live.sessions.size === 1, 8_000, 'the closed viewer to be noticed');
+    await until(() => live.sessions.size === 1, 10_000, 'the closed viewer to be noticed');
     assert.equal(live.ended.at(-1)?.reason, 'failed');
     // The viewer still connected keeps sending receiver reports, so silence detection leaves it alone.
-    await new Promise((r) => setTimeout(r, 4_000));
+    await new Promise((r) => setTimeout(r, 5_000));
     assert.equal(live.sessions.size, 1);
     const before = b.packets.length;
     await new Promise((r) => setTimeout(r, 300));
