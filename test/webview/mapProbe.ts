@@ -1,5 +1,6 @@
 // Test-side view of the shared map canvas: where a lon/lat lands on the page (from the view the canvas
 // exposes in `data-view` and the same projection code), and what colour the canvas has there.
+import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { lonLatToWorld, worldToScreen } from '../../src/webviews/map/projection';
 
@@ -55,4 +56,28 @@ export async function pixels(page: Page, points: readonly { x: number; y: number
     },
     points.map((p) => ({ x: p.x, y: p.y })),
   );
+}
+
+/**
+ * RGB of one pixel as the page shows it, from a 1×1 screenshot: works when tiles from another origin
+ * have tainted the canvas (getImageData then throws). For a single pixel every PNG row filter leaves
+ * the bytes as they are (all predictors are 0), so inflating IDAT is all the decoding needed.
+ */
+export async function screenPixel(page: Page, pageX: number, pageY: number): Promise<number[]> {
+  const png = await page.screenshot({
+    clip: { x: Math.round(pageX), y: Math.round(pageY), width: 1, height: 1 },
+  });
+  const idat: Buffer[] = [];
+  let colourType = 2;
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') colourType = data[9] ?? 2;
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  if (colourType !== 2 && colourType !== 6) throw new Error(`unexpected PNG colour type ${colourType}`);
+  return [...raw.subarray(1, 4)];
 }

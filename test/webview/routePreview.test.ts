@@ -2,6 +2,8 @@
 // model from a real simulator's route library and from the simulator's route generator.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { routeView } from '../../src/panels/routePreviewData';
 import { validateRouteModel } from '../../src/routes/validate';
@@ -10,7 +12,7 @@ import { generateRouteKmz } from '../../src/simulator/routegen';
 import type { RouteView } from '../../src/webviews/routePreview/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
 import { startHarness, type Harness, type PanelPage } from './harness';
-import { pixels, projector } from './mapProbe';
+import { pixels, projector, screenPixel } from './mapProbe';
 
 const OUT = 'test-output/webview';
 
@@ -51,11 +53,15 @@ after(async () => {
   await s?.close();
 });
 
-async function show(route: RouteView): Promise<PanelPage> {
-  const p = await harness.open('routePreview', { viewport: { width: 1280, height: 760 } });
+async function show(
+  route: RouteView,
+  map = { tileUrl: '', attribution: '' },
+  origins: { img?: string[] } = {},
+): Promise<PanelPage> {
+  const p = await harness.open('routePreview', { viewport: { width: 1280, height: 760 }, origins });
   await p.waitForPosted('ready');
   const source = { kind: 'remote', id: 'r1', name: route.name };
-  await p.send({ type: 'setup', labels, mapLabels, map: { tileUrl: '', attribution: '' }, source });
+  await p.send({ type: 'setup', labels, mapLabels, map, source });
   await p.send({ type: 'route', route });
   return p;
 }
@@ -192,5 +198,100 @@ describe('route preview page', () => {
     assert.match((await p.page.textContent('ul.findings')) ?? '', /waylines\.wpml:40:7/);
     assert.deepEqual(p.problems(), []);
     await p.close();
+  });
+
+  it('zooms with the keyboard and the buttons, and fits the data again', async () => {
+    const p = await show(generated);
+    await drawn(p, generated.waylines[0]?.waypoints.length ?? 0);
+    const zoom = async () =>
+      (JSON.parse((await p.page.getAttribute('.map', 'data-view')) ?? '{}') as { zoom: number }).zoom;
+    const fitted = await zoom();
+    await p.page.focus('.map-canvas');
+    await p.page.keyboard.press('+');
+    await p.page.waitForFunction(
+      (z) =>
+        (JSON.parse(document.querySelector<HTMLElement>('.map')?.dataset.view ?? '{}') as { zoom: number })
+          .zoom > z,
+      fitted,
+    );
+    assert.equal(await zoom(), fitted + 1);
+    await p.page.click('.map-button[title="Zoom out"]');
+    await p.page.click('.map-button[title="Zoom out"]');
+    await p.page.waitForFunction(
+      (z) =>
+        (JSON.parse(document.querySelector<HTMLElement>('.map')?.dataset.view ?? '{}') as { zoom: number })
+          .zoom < z,
+      fitted,
+    );
+    await p.page.keyboard.press('0');
+    await p.page.waitForFunction(
+      (z) =>
+        (JSON.parse(document.querySelector<HTMLElement>('.map')?.dataset.view ?? '{}') as { zoom: number })
+          .zoom === z,
+      fitted,
+    );
+    const box = await p.page.$eval(
+      '.map-canvas',
+      (el) => el.getBoundingClientRect().toJSON() as { x: number; y: number },
+    );
+    await p.page.mouse.move(box.x + 200, box.y + 200);
+    await p.page.mouse.wheel(0, -200);
+    await p.page.waitForFunction(
+      (z) =>
+        (JSON.parse(document.querySelector<HTMLElement>('.map')?.dataset.view ?? '{}') as { zoom: number })
+          .zoom > z,
+      fitted,
+    );
+    assert.deepEqual(p.problems(), []);
+    await p.close();
+  });
+
+  it('draws tiles under the data from an allowed tile server, with the attribution', async () => {
+    const requested: string[] = [];
+    // A stand-in tile server: every tile is a solid green square.
+    const server = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/svg+xml' });
+      res.end(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="#207020"/></svg>',
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const map = { tileUrl: `${origin}/{z}/{x}/{y}.svg`, attribution: '© Test tiles' };
+      const p = await show(generated, map, { img: [origin] });
+      await drawn(p, generated.waylines[0]?.waypoints.length ?? 0);
+      assert.equal(await p.page.textContent('.map-attribution'), '© Test tiles');
+      const box = await p.page.$eval(
+        '.map-canvas',
+        (el) => el.getBoundingClientRect().toJSON() as { x: number; y: number },
+      );
+      const green = async () => {
+        const c = await screenPixel(p.page, box.x + 6, box.y + 6);
+        return Math.abs((c[0] ?? 0) - 0x20) < 4 && Math.abs((c[1] ?? 0) - 0x70) < 4;
+      };
+      for (let i = 0; i < 50 && !(await green()); i++) await p.page.waitForTimeout(100);
+      assert.ok(await green(), 'the tile shows in an empty part of the map');
+      const zoom = (JSON.parse((await p.page.getAttribute('.map', 'data-view')) ?? '{}') as { zoom: number })
+        .zoom;
+      assert.ok(
+        requested.length > 0 && requested.every((u) => u.startsWith(`/${Math.floor(zoom)}/`)),
+        requested.join(' '),
+      );
+      // The data stays on top of the tiles.
+      const at = await projector(p.page);
+      const first = generated.waylines[0]?.waypoints[0];
+      assert.ok(first);
+      const spot = at(first.lon, first.lat);
+      const marker = await screenPixel(p.page, spot.pageX, spot.pageY);
+      assert.ok(Math.abs((marker[1] ?? 0) - 0x70) > 10, `a marker, not the tile: ${String(marker)}`);
+      await p.page.screenshot({ path: `${OUT}/route-preview-tiles.png` });
+      assert.deepEqual(p.problems(), []);
+      await p.close();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

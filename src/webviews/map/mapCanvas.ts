@@ -131,7 +131,8 @@ export class MapCanvas {
   }
 
   private fitHome(): void {
-    if (this.home) this.vp = { ...this.vp, ...fitBounds(this.home, this.vp.width, this.vp.height) };
+    if (this.home && this.vp.width > 1)
+      this.vp = { ...this.vp, ...fitBounds(this.home, this.vp.width, this.vp.height) };
     this.redraw();
   }
 
@@ -155,7 +156,8 @@ export class MapCanvas {
 
   private paint(): void {
     const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
+    // Not laid out yet: a frame now would fit and fetch tiles for a 1-pixel map.
+    if (!ctx || this.vp.width <= 1) return;
     const started = performance.now();
     const dpr = this.canvas.width / this.vp.width;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -193,6 +195,8 @@ export class MapCanvas {
     ctx.lineTo(x + px, y - 6);
     ctx.stroke();
     ctx.font = '11px sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
     ctx.fillText(text, x + 4, y - 5);
   }
 
