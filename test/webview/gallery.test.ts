@@ -224,4 +224,22 @@ describe('media gallery page', () => {
     assert.deepEqual(p.problems(), []);
     await p.close();
   });
+
+  // Last: it moves the simulator's clock past the links' expiry.
+  it('asks the host for fresh links when thumbnails stop loading (expired presigned URLs)', async () => {
+    const { sim } = await setup;
+    sim.clock.advance(16 * 60_000);
+    const p = await harness.open('gallery', { origins, viewport: { width: 1280, height: 800 } });
+    await p.waitForPosted('ready');
+    await p.send({ type: 'media', task, items });
+    const refresh = await p.waitForPosted('refresh');
+    assert.deepEqual(refresh, { type: 'refresh' });
+    assert.equal(
+      (await p.posted()).filter((m) => m.type === 'refresh').length,
+      1,
+      'one refresh, not one per tile',
+    );
+    assert.deepEqual(p.problems(), []);
+    await p.close();
+  });
 });
