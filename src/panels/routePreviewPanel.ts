@@ -121,22 +121,32 @@ export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
 
 export function registerRoutePreviewSerializer(services: Services): vscode.Disposable {
   return registerPanelSerializer(ROUTE_PREVIEW_VIEW, (panel, state) => {
-    const saved = routePreviewState.safeParse(state);
-    const host = new PanelHost<ToWebview, FromWebview>(
-      panel,
-      services.context.extensionUri,
-      spec,
-      services.log,
-      mapOrigins(mapSettings()),
-    );
-    if (!saved.success) {
-      // Nothing to read again: close rather than leave an empty panel behind.
-      host.dispose();
-      return Promise.resolve();
-    }
-    new RoutePreview(host, saved.data.source, services);
+    // Not awaited: the restored panel says "loading" while the data is read or downloaded.
+    void reviveRoutePreview(services, panel, state);
     return Promise.resolve();
   });
+}
+
+/**
+ * A panel VS Code restores after a reload: the page saved where its route comes from, which is read
+ * again. Without a usable state there is nothing to show, so the panel closes. Resolves when loaded.
+ */
+export async function reviveRoutePreview(
+  services: Services,
+  panel: vscode.WebviewPanel,
+  state: unknown,
+): Promise<PanelHost<ToWebview, FromWebview>> {
+  const saved = routePreviewState.safeParse(state);
+  const host = new PanelHost<ToWebview, FromWebview>(
+    panel,
+    services.context.extensionUri,
+    spec,
+    services.log,
+    mapOrigins(mapSettings()),
+  );
+  if (!saved.success) host.dispose();
+  else await new RoutePreview(host, saved.data.source, services).loaded;
+  return host;
 }
 
 function labels(): RouteLabels {

@@ -170,18 +170,29 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
 
 export function registerTrajectorySerializer(services: Services): vscode.Disposable {
   return registerPanelSerializer(TRAJECTORY_VIEW, (panel, state) => {
-    const saved = trajectoryState.safeParse(state);
-    const host = new PanelHost<ToWebview, FromWebview>(
-      panel,
-      services.context.extensionUri,
-      spec,
-      services.log,
-      mapOrigins(mapSettings()),
-    );
-    if (saved.success) new Trajectory(host, saved.data.task, services);
-    else host.dispose();
+    // Not awaited: the restored panel says "loading" while the data is read or downloaded.
+    void reviveTrajectory(services, panel, state);
     return Promise.resolve();
   });
+}
+
+/** A panel VS Code restores after a reload: the task the page saved is loaded again (or it closes). */
+export async function reviveTrajectory(
+  services: Services,
+  panel: vscode.WebviewPanel,
+  state: unknown,
+): Promise<PanelHost<ToWebview, FromWebview>> {
+  const saved = trajectoryState.safeParse(state);
+  const host = new PanelHost<ToWebview, FromWebview>(
+    panel,
+    services.context.extensionUri,
+    spec,
+    services.log,
+    mapOrigins(mapSettings()),
+  );
+  if (!saved.success) host.dispose();
+  else await new Trajectory(host, saved.data.task, services).loaded;
+  return host;
 }
 
 function labels(): TrajectoryLabels {

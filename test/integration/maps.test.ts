@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { reviveRoutePreview } from '../../src/panels/routePreviewPanel';
+import { reviveTrajectory } from '../../src/panels/trajectoryPanel';
 import { readZip } from '../../src/routes/zip';
 import type { Simulator } from '../../src/simulator/simulator';
 import { generateRouteKmz } from '../../src/simulator/routegen';
@@ -126,5 +128,36 @@ describe('map panels', () => {
       'the planned route is exported',
     );
     assert.equal(fc.features.filter((f) => f.properties.kind === 'media').length, result.media);
+  });
+
+  it('restores both panels from the state their pages saved (serializer path)', async () => {
+    const task = sim.world.describe().tasks.bigMedia;
+    assert.ok(task);
+    const folder =
+      vscode.workspace.workspaceFolders?.[0]?.uri ??
+      vscode.Uri.file(await mkdtemp(path.join(tmpdir(), 'fh-map-')));
+    const file = vscode.Uri.joinPath(folder, 'it-restored.kmz');
+    await vscode.workspace.fs.writeFile(file, kmz(5));
+    const panel = (viewType: string) =>
+      vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, {
+        enableScripts: true,
+      });
+    const route = await reviveRoutePreview(api.services, panel('flighthub.routePreview'), {
+      source: { kind: 'file', uri: file.toString(), label: 'it-restored.kmz' },
+      selected: 2,
+    });
+    const trajectory = await reviveTrajectory(api.services, panel('flighthub.trajectory'), {
+      task: { uuid: task.uuid, name: task.name },
+      time: 0,
+    });
+    await eventually(() => route.ready && trajectory.ready, 20_000);
+    // A state the page never saved closes the panel instead of leaving it empty.
+    const broken = panel('flighthub.routePreview');
+    let closed = false;
+    broken.onDidDispose(() => (closed = true));
+    await reviveRoutePreview(api.services, broken, { source: { kind: 'nowhere' } });
+    assert.ok(closed);
+    route.dispose();
+    trajectory.dispose();
   });
 });
