@@ -14,11 +14,14 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
 <video id="v" autoplay muted playsinline></video>
 <script>
 // Vanilla WHEP (draft-ietf-wish-whep): offer after ICE gathering (or 2 s), POST it, apply the SDP answer.
-window.play = async (endpoint) => {
+window.play = async (endpoint, withAudio) => {
   const pc = new RTCPeerConnection();
   window.pc = pc;
+  if (withAudio) pc.addTransceiver('audio', { direction: 'recvonly' });
   pc.addTransceiver('video', { direction: 'recvonly' });
-  pc.ontrack = (e) => { document.getElementById('v').srcObject = new MediaStream([e.track]); };
+  pc.ontrack = (e) => {
+    if (e.track.kind === 'video') document.getElementById('v').srcObject = new MediaStream([e.track]);
+  };
   await pc.setLocalDescription(await pc.createOffer());
   await new Promise((resolve) => {
     if (pc.iceGatheringState === 'complete') return resolve();
@@ -150,6 +153,31 @@ describe('WHEP in Chromium', () => {
     assert.equal(status, 200);
     assert.equal(live.sessions.size, 0);
     assert.equal(live.ended.at(-1)?.reason, 'deleted');
+  });
+
+  it('answers an offer that also asks for audio (players often do): audio rejected, video plays', async () => {
+    const endpoint = await liveUrl();
+    const answer = await page.evaluate(
+      (url) =>
+        (
+          window as unknown as { play(u: string, a: boolean): Promise<{ status: number; body?: string }> }
+        ).play(url, true),
+      endpoint,
+    );
+    assert.equal(answer.status, 201, answer.body);
+    await page.waitForFunction(
+      () => (document.getElementById('v') as HTMLVideoElement).currentTime > 0.5,
+      null,
+      { timeout: 15_000 },
+    );
+    const directions = await page.evaluate(() =>
+      (window as unknown as { pc: RTCPeerConnection }).pc
+        .getTransceivers()
+        .map((t) => `${t.receiver.track.kind}:${t.currentDirection ?? 'none'}`),
+    );
+    // The audio m-line is rejected (port 0, inactive), so Chromium stops that transceiver.
+    assert.deepEqual(directions, ['video:recvonly']);
+    await page.evaluate(() => (window as unknown as { pc: RTCPeerConnection }).pc.close());
   });
 
   it('shows the refusal text to a page with a wrong token (CORS applies to errors too)', async () => {

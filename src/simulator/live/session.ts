@@ -47,7 +47,9 @@ const peerConfig = () => ({
         rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
       }),
     ],
-    audio: [],
+    // No audio is sent (DJI wide cameras have none), but players often offer an audio m-line too;
+    // werift refuses an offer whose m-line has no common codec, so Opus lets it answer `inactive`.
+    audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48_000, channels: 2 })],
   },
   ...LOOPBACK_ICE,
 });
