@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ProjectApi } from '../api/projectApi';
+import type { Media } from '../api/schemas/task';
 import type { CommandFactory } from '../commands/context';
 import { parseArgs, resolveTask } from '../commands/pickers';
 import { UserCancelled } from '../commands/run';
@@ -24,15 +25,22 @@ export function downloadConcurrency(): number {
 }
 
 /** Args: (task node or `{uuid}`, folder Uri or path?, `{uuids?, projectUuid?}`?). Returns the report. */
-export const downloadTaskMedia: CommandFactory = (ctx) => async (taskArg?: unknown, folderArg?: unknown, optionsArg?: unknown) => {
-  const options = parseArgs(downloadOptions, optionsArg);
-  const api = options?.projectUuid
-    ? (await ctx.services.session.client()).project(options.projectUuid)
-    : await ctx.services.session.projectApi();
-  const task = await resolveTask(ctx, api, taskArg, { title: vscode.l10n.t('Download Task Media') });
-  const folder = folderArg === undefined ? await pickFolder() : await checkFolder(folderArg);
-  return runMediaDownload(ctx.services, api, task, folder, options?.uuids ? new Set(options.uuids) : undefined);
-};
+export const downloadTaskMedia: CommandFactory =
+  (ctx) => async (taskArg?: unknown, folderArg?: unknown, optionsArg?: unknown) => {
+    const options = parseArgs(downloadOptions, optionsArg);
+    const api = options?.projectUuid
+      ? (await ctx.services.session.client()).project(options.projectUuid)
+      : await ctx.services.session.projectApi();
+    const task = await resolveTask(ctx, api, taskArg, { title: vscode.l10n.t('Download Task Media') });
+    const folder = folderArg === undefined ? await pickFolder() : await checkFolder(folderArg);
+    return runMediaDownload(
+      ctx.services,
+      api,
+      task,
+      folder,
+      options?.uuids ? { only: new Set(options.uuids) } : {},
+    );
+  };
 
 export async function pickFolder(): Promise<string> {
   const picked = await vscode.window.showOpenDialog({
@@ -49,7 +57,8 @@ export async function pickFolder(): Promise<string> {
 
 async function checkFolder(arg: unknown): Promise<string> {
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.file(arg) : undefined;
-  if (!uri || uri.scheme !== 'file') throw new Error(vscode.l10n.t('Expected a local folder to download into.'));
+  if (!uri || uri.scheme !== 'file')
+    throw new Error(vscode.l10n.t('Expected a local folder to download into.'));
   const stat = await vscode.workspace.fs.stat(uri).then(
     (s) => s,
     () => undefined,
@@ -59,18 +68,28 @@ async function checkFolder(arg: unknown): Promise<string> {
   return uri.fsPath;
 }
 
+export interface RunOptions {
+  /** Only these media (default: all). */
+  readonly only?: ReadonlySet<string>;
+  /** The media list the caller already has (the gallery's); fetched when absent. Stale links are fine. */
+  readonly list?: readonly Media[];
+  readonly onProgress?: (done: number, total: number, running: boolean) => void;
+}
+
 export async function runMediaDownload(
   services: Services,
   api: ProjectApi,
   task: { uuid: string; name: string },
   folder: string,
-  only?: ReadonlySet<string>,
-  onProgress?: (done: number, total: number, running: boolean) => void,
+  { only, list: given, onProgress }: RunOptions = {},
 ): Promise<DownloadReport> {
-  const { list } = await api.tasks.media(task.uuid);
+  // The list call is the slow part at 10,000 media; expired links in a given list are refreshed below.
+  const list = given ?? (await api.tasks.media(task.uuid)).list;
   const { items, missing } = downloadItems(list, only);
   if (items.length === 0 && missing.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task "{0}" has no media to download.', task.name));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Task "{0}" has no media to download.', task.name),
+    );
     return { saved: [], skipped: [], failed: [], cancelled: false, bytes: 0 };
   }
   const total = items.length;
@@ -96,7 +115,10 @@ export async function runMediaDownload(
           },
           onFile: () => {
             done++;
-            progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1} files', done, total) });
+            progress.report({
+              increment: 100 / total,
+              message: vscode.l10n.t('{0} of {1} files', done, total),
+            });
             onProgress?.(done, total, true);
           },
         });
@@ -113,15 +135,27 @@ export async function runMediaDownload(
   for (const f of failed.slice(0, 20)) services.log.error(`media download: ${f.error}`);
   if (report.cancelled)
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('Download cancelled: {0} files saved. Run it again to resume the rest.', report.saved.length),
+      vscode.l10n.t(
+        'Download cancelled: {0} files saved. Run it again to resume the rest.',
+        report.saved.length,
+      ),
     );
   else if (failed.length > 0)
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('{0} of {1} files could not be downloaded; see the log. Run it again to resume.', failed.length, total + missing.length),
+      vscode.l10n.t(
+        '{0} of {1} files could not be downloaded; see the log. Run it again to resume.',
+        failed.length,
+        total + missing.length,
+      ),
     );
   else
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} files saved, {1} already there, in {2}.', report.saved.length, report.skipped.length, folder),
+      vscode.l10n.t(
+        '{0} files saved, {1} already there, in {2}.',
+        report.saved.length,
+        report.skipped.length,
+        folder,
+      ),
     );
   return { ...report, failed };
 }

@@ -91,14 +91,11 @@ class GalleryPanel {
     try {
       const folder = await pickFolder().catch(() => undefined);
       if (!folder) return;
-      await runMediaDownload(
-        this.services,
-        await this.api,
-        this.task,
-        folder,
-        uuids ? new Set(uuids) : undefined,
-        (done, total, running) => this.host.post({ type: 'download', done, total, running }),
-      );
+      await runMediaDownload(this.services, await this.api, this.task, folder, {
+        ...(uuids ? { only: new Set(uuids) } : {}),
+        ...(this.list ? { list: this.list } : {}),
+        onProgress: (done, total, running) => this.host.post({ type: 'download', done, total, running }),
+      });
     } catch (error) {
       if (CancelledError.is(error)) return;
       const text = describeError(error);
