@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { routeView } from '../../src/panels/routePreviewData';
 import { validateRouteModel } from '../../src/routes/validate';
 import { readRouteModel } from '../../src/routes/wpml';
+import { readZip, writeZip } from '../../src/routes/zip';
 import { generateRouteKmz } from '../../src/simulator/routegen';
 import type { RouteView } from '../../src/webviews/routePreview/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
@@ -293,5 +294,47 @@ describe('route preview page', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('reads the take-off point of waylines.wpml (lat,lon,height) and draws it', async () => {
+    const points = generated.waylines[0]?.waypoints ?? [];
+    const first = points[0];
+    assert.ok(first);
+    // The generator writes no take-off point; add one 60 m south of the first waypoint.
+    const lat = first.lat - 0.00054;
+    const entries = readZip(
+      generateRouteKmz({
+        name: 'with take-off',
+        droneEnumValue: 91,
+        droneSubEnumValue: 1,
+        payloadEnumValue: 81,
+        waypoints: points
+          .slice(0, 6)
+          .map((w) => ({ longitude: w.lon, latitude: w.lat, height: w.height ?? 50 })),
+      }),
+    ).map((e) => {
+      const text = e.data().toString('utf8');
+      const data = e.name.endsWith('waylines.wpml')
+        ? text.replace(
+            /<wpml:missionConfig>/,
+            `$&<wpml:takeOffRefPoint>${lat},${first.lon},12.5</wpml:takeOffRefPoint>`,
+          )
+        : text;
+      return { name: e.name, data: Buffer.from(data, 'utf8') };
+    });
+    const model = readRouteModel(writeZip(entries));
+    const route = routeView('with take-off', model, validateRouteModel(model));
+    assert.deepEqual(route.takeOff, { lat, lon: first.lon, height: 12.5 });
+    const p = await show(route);
+    await drawn(p, 6);
+    const at = await projector(p.page);
+    const [c] = await pixels(p.page, [at(first.lon, lat)]);
+    // The theme's chart green (#89d185) triangle.
+    assert.ok(
+      c && Math.abs((c[0] ?? 0) - 0x89) < 30 && Math.abs((c[1] ?? 0) - 0xd1) < 30,
+      `take-off: ${String(c)}`,
+    );
+    assert.deepEqual(p.problems(), []);
+    await p.close();
   });
 });

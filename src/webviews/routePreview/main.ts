@@ -72,6 +72,8 @@ function render(): void {
   refresh.append(h('span', { class: 'codicon codicon-refresh' }), labels.refresh);
   refresh.addEventListener('click', () => channel.post({ type: 'refresh' }));
   const distance = route.waylines.reduce((d, w) => d + w.distance, 0);
+  // Heights mean different things per mode (WPML.md §6 item 9): say which one the table shows.
+  const modes = [...new Set(route.waylines.flatMap((w) => (w.heightMode ? [w.heightMode] : [])))];
   const toolbar = h(
     'div',
     { class: 'toolbar' },
@@ -79,7 +81,13 @@ function render(): void {
     h(
       'span',
       { class: 'muted' },
-      `${sourceText} · ${rows.length} ${labels.waypoints} · ${labels.distance} ${formatDistance(distance, setup.mapLabels)}`,
+      [
+        sourceText,
+        `${rows.length} ${labels.waypoints}`,
+        `${labels.distance} ${formatDistance(distance, setup.mapLabels)}`,
+        ...(modes.length ? [`${labels.heightMode}: ${modes.join(', ')}`] : []),
+        ...(route.templateType ? [route.templateType] : []),
+      ].join(' · '),
     ),
     h('span', { class: 'spacer' }),
     findingsBadge(route, labels, () => (details.hidden = !details.hidden)),
