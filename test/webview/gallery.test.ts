@@ -111,6 +111,13 @@ describe('media gallery page', () => {
       [1, 3, 4, 5].map((i) => shown[i]?.uuid),
     );
     await p.page.screenshot({ path: `${OUT}/gallery-selected.png` });
+    // The host's download progress and its translations reach the toolbar.
+    await p.send({ type: 'download', running: true, done: 2, total: 4 });
+    assert.equal(await p.page.$eval('#download-progress', (e) => e.textContent), 'Downloading 2 of 4…');
+    await p.send({ type: 'strings', strings: { downloadAll: '全部下载', count: '{0} / {1} 个文件' } });
+    assert.equal(await p.page.$eval('#download-all', (e) => e.textContent), '全部下载');
+    assert.match(await p.page.$eval('#count', (e) => e.textContent ?? ''), /^10000 \/ 10000 个文件$/);
+    assert.match(await p.page.$eval('#selection', (e) => e.textContent ?? ''), /4/, 'the selection survives');
     await p.page.$eval('.grid', (g) => (g.scrollTop = 5_000));
     await new Promise((r) => setTimeout(r, 300));
     const state = (await p.state()) as { task: GalleryTask; scrollTop: number; sort: string };

@@ -64,6 +64,8 @@ function receive(message: ToWebview): void {
         ui?.grid.scrollTo(pendingScroll);
         pendingScroll = undefined;
       }
+      // Keyboard first: the grid takes the focus unless the person is already somewhere else.
+      if (document.activeElement === document.body) ui?.grid.scroller.focus({ preventScroll: true });
       return;
     case 'error':
       status = { text: message.message, error: true };
