@@ -10,7 +10,7 @@ set -euo pipefail
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium libkrb5-dev pkg-config build-essential python3)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config build-essential python3 iproute2)
 
 TOOLS="${FLIGHTHUB_TOOLS:-${HOME:-/root}/.cache/flighthub-workbench-tools}"
 NODE_PREFIX="$TOOLS/node-v$NODE_VERSION"
@@ -115,6 +115,25 @@ write_manifest() {
   mv "$tmp" "$TOOLS/tools.env"
 }
 
+# WebRTC tests (the simulator's WHEP stream in Chromium): Chromium gathers no ICE candidate on a host
+# whose only interface is loopback, and --allow-loopback-in-peer-connection does not change that. On
+# such a host (seen in network namespaces) add a host-only veth pair with a private address, as root.
+ensure_webrtc_interface() {
+  if ip -4 -o addr show up 2>/dev/null | awk '$2 != "lo"' | grep -q inet; then
+    log "network interface for WebRTC present"
+    return
+  fi
+  if [[ $EUID -ne 0 ]]; then
+    log "warning: only loopback is up; the livestream browser test needs another interface (run as root)"
+    return
+  fi
+  log "only loopback is up: adding veth fhwb0 (10.254.77.1/30) for WebRTC host candidates"
+  ip link add fhwb0 type veth peer name fhwb1
+  ip addr add 10.254.77.1/30 dev fhwb0
+  ip link set fhwb0 up
+  ip link set fhwb1 up
+}
+
 timed() {
   local start=$SECONDS
   "$@"
@@ -126,6 +145,7 @@ main() {
   timed install_debian_packages
   timed install_node
   timed install_code_server
+  ensure_webrtc_interface
   write_manifest
   log "tools folder:     $TOOLS"
   log "node 24:          $NODE_BIN"
