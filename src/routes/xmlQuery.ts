@@ -1,7 +1,8 @@
 // Read-only queries over the trees parseXml builds: children by namespace URI and local name (never by
 // prefix, which the author of a file chooses), direct text and attributes. Kept apart from the parser so
 // code that only walks trees does not depend on how they are built.
-import type { XmlElement } from './xml';
+import { directText } from './xmlNodes';
+import type { XmlElement } from './xmlTypes';
 
 export function childElements(el: XmlElement): XmlElement[] {
   return el.children.filter((node): node is XmlElement => node.type === 'element');
@@ -22,9 +23,7 @@ export function findChildren(el: XmlElement, uri: string, local: string): XmlEle
 
 /** Concatenated text of the element's direct text children. */
 export function textContent(el: XmlElement): string {
-  let out = '';
-  for (const node of el.children) if (node.type === 'text') out += node.value;
-  return out;
+  return directText(el);
 }
 
 export function getAttribute(el: XmlElement, local: string, uri = ''): string | undefined {

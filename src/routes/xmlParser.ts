@@ -1,0 +1,355 @@
+// The element parser: start and end tags, attributes, namespaces, text and CDATA, building the tree of
+// xmlNodes.ts. Markup outside elements is in xmlProlog.ts, character rules in xmlChars.ts.
+// Spec: https://www.w3.org/TR/xml/ and https://www.w3.org/TR/xml-names/.
+import {
+  decodeText,
+  FORBIDDEN_CHAR,
+  hex,
+  isBlankRange,
+  isNameChar,
+  isNameStart,
+  isSpace,
+  normalizeNewlines,
+} from './xmlChars';
+import { addChild, addTextChild, ElementNode, NO_ATTRIBUTES, type ResolvedName } from './xmlNodes';
+import { comment, declaration, instruction, markupDeclaration, misc, name } from './xmlProlog';
+import { XmlSource } from './xmlSource';
+import {
+  DEFAULT_XML_LIMITS,
+  XML_NAMESPACE,
+  XMLNS_NAMESPACE,
+  type XmlAttribute,
+  type XmlDocument,
+  type XmlElement,
+  type XmlLimits,
+  type XmlParseOptions,
+} from './xmlTypes';
+
+/** Prefix → URI; '' is the default namespace. Scopes chain by prototype, so lookups see ancestors. */
+type Scope = Record<string, string | undefined>;
+
+/** A name as spelled, with the last scope it was resolved in: nearly every element shares its parent's. */
+interface QName {
+  readonly name: string;
+  readonly prefix: string;
+  readonly local: string;
+  scope: Scope | undefined;
+  resolved: ResolvedName | undefined;
+}
+
+type RawAttribute = { name: QName; value: string; offset: number };
+const NO_RAW: RawAttribute[] = [];
+
+export class Parser extends XmlSource {
+  private elementCount = 0;
+  private readonly limits: XmlLimits;
+  private readonly keepSpace: boolean;
+  private text = '';
+  private textOffset = -1;
+  /** When > -1, the pending text is src[textOffset, blankEnd), all whitespace, not yet sliced. */
+  private blankEnd = -1;
+  /** Results of startTag() besides the element, kept in fields to avoid a result object per element. */
+  private selfClosing = false;
+  private scope: Scope = Object.create(null) as Scope;
+  /** Names by a hash of their characters, so repeated tag names are not sliced out of the source again. */
+  private readonly names = new Map<number, QName>();
+
+  constructor(src: string, options: XmlParseOptions) {
+    super(src);
+    this.limits = { ...DEFAULT_XML_LIMITS, ...options };
+    this.keepSpace = options.preserveWhitespace ?? false;
+  }
+
+  document(): XmlDocument {
+    const src = this.src;
+    const bad = FORBIDDEN_CHAR.exec(src);
+    if (bad) this.fail('xml.invalid_char', `Character U+${hex(bad[0])} is not allowed in XML`, bad.index);
+    if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const decl = declaration(this);
+    misc(this);
+    if (this.pos >= src.length) this.fail('xml.no_root', 'The document has no root element', this.pos);
+    if (src.charCodeAt(this.pos) !== 60)
+      this.fail('xml.syntax', 'Text is not allowed before the root element', this.pos);
+    const root = this.elements();
+    misc(this);
+    if (this.pos < src.length) {
+      const isTag = src.charCodeAt(this.pos) === 60 && isNameStart(src.charCodeAt(this.pos + 1));
+      if (isTag) this.fail('xml.multiple_roots', 'Only one root element is allowed', this.pos);
+      this.fail('xml.syntax', 'Content is not allowed after the root element', this.pos);
+    }
+    return decl ? { root, declaration: decl } : { root };
+  }
+
+  private elements(): XmlElement {
+    const src = this.src;
+    const base: Scope = Object.create(null) as Scope;
+    base.xml = XML_NAMESPACE;
+    const root = this.startTag(base, 0);
+    if (this.selfClosing) return root;
+    // Parallel stacks rather than an array of frame objects: less garbage per element.
+    const elements: ElementNode[] = [root];
+    const scopes: Scope[] = [this.scope];
+    for (;;) {
+      const depth = elements.length;
+      const top = elements[depth - 1];
+      if (!top) return root;
+      const lt = src.indexOf('<', this.pos);
+      if (lt === -1) this.fail('xml.unclosed', `Element <${top.name}> is never closed`, this.offsetOf(top));
+      if (lt > this.pos) {
+        // Indentation between tags is the most common text and is dropped: note where it is, slice later
+        // only if a CDATA section or a reference turns out to continue it.
+        if (!this.keepSpace && this.textOffset === -1 && isBlankRange(src, this.pos, lt)) {
+          this.textOffset = this.pos;
+          this.blankEnd = lt;
+        } else {
+          this.addText(this.pos, lt, false);
+        }
+      }
+      this.pos = lt;
+      const next = src.charCodeAt(lt + 1);
+      if (next === 47 /* / */) {
+        this.flushText(top);
+        this.endTag(top);
+        elements.pop();
+        scopes.pop();
+      } else if (next === 33 /* ! */) {
+        if (src.startsWith('<!--', lt)) comment(this);
+        else if (src.startsWith('<![CDATA[', lt)) this.cdata();
+        else markupDeclaration(this);
+      } else if (next === 63 /* ? */) {
+        instruction(this);
+      } else {
+        this.flushText(top);
+        const child = this.startTag(scopes[depth - 1] ?? base, depth);
+        addChild(top, child);
+        if (!this.selfClosing) {
+          elements.push(child);
+          scopes.push(this.scope);
+        }
+      }
+    }
+  }
+
+  /** Parses `<name attr="v" …>` or `/>`; sets this.selfClosing and this.scope (the element's scope). */
+  private startTag(parentScope: Scope, depth: number): ElementNode {
+    const src = this.src;
+    const offset = this.pos;
+    if (depth >= this.limits.maxDepth) {
+      this.fail('xml.too_deep', `Elements are nested deeper than ${this.limits.maxDepth} levels`, offset);
+    }
+    if (++this.elementCount > this.limits.maxNodes) {
+      this.fail('xml.too_many_nodes', `The document has more than ${this.limits.maxNodes} elements`, offset);
+    }
+    this.pos++;
+    const qname = this.qname('element name', offset + 1);
+    let raw = NO_RAW;
+    let selfClosing = false;
+    for (;;) {
+      const before = this.pos;
+      while (isSpace(src.charCodeAt(this.pos))) this.pos++;
+      const c = src.charCodeAt(this.pos);
+      if (c === 62 /* > */) {
+        this.pos++;
+        break;
+      }
+      if (c === 47 /* / */ && src.charCodeAt(this.pos + 1) === 62) {
+        this.pos += 2;
+        selfClosing = true;
+        break;
+      }
+      if (Number.isNaN(c)) this.fail('xml.syntax', `Unterminated start tag <${qname.name}>`, offset);
+      if (this.pos === before || !isNameStart(c))
+        this.fail('xml.syntax', `Unexpected "${src[this.pos]}" in start tag`, this.pos);
+      if (raw === NO_RAW) raw = [];
+      raw.push(this.attribute(raw));
+    }
+    this.selfClosing = selfClosing;
+    const scope = raw === NO_RAW ? parentScope : this.declareNamespaces(raw, parentScope);
+    this.scope = scope;
+    this.locate(offset); // before the attributes', so the line cursor only moves forward
+    const line = this.line;
+    const column = this.column;
+    let resolved = qname.resolved;
+    if (qname.scope !== scope || resolved === undefined) {
+      const { name, prefix, local } = qname;
+      const uri = prefix === '' ? (scope[''] ?? '') : scope[prefix];
+      if (uri === undefined)
+        this.fail('xml.namespace', `Namespace prefix "${prefix}" is not declared`, offset);
+      resolved = { name, prefix, local, uri };
+      qname.scope = scope;
+      qname.resolved = resolved;
+    }
+    const attributes = raw === NO_RAW ? NO_ATTRIBUTES : this.resolveAttributes(raw, scope);
+    return new ElementNode(resolved, attributes, line, column);
+  }
+
+  /** The element's scope: the parent's, or a child of it when the attributes bind prefixes. */
+  private declareNamespaces(raw: readonly RawAttribute[], parentScope: Scope): Scope {
+    let scope = parentScope;
+    for (const a of raw) {
+      const isDefault = a.name.name === 'xmlns';
+      if (!isDefault && a.name.prefix !== 'xmlns') continue;
+      if (scope === parentScope) scope = Object.create(parentScope) as Scope;
+      const prefix = isDefault ? '' : a.name.local;
+      if (prefix !== '' && a.value === '')
+        this.fail('xml.namespace', `Prefix "${prefix}" cannot be unbound`, a.offset);
+      if (prefix === 'xmlns' || (prefix === 'xml') !== (a.value === XML_NAMESPACE)) {
+        this.fail('xml.namespace', `Reserved namespace binding ${a.name.name}="${a.value}"`, a.offset);
+      }
+      scope[prefix] = a.value;
+    }
+    return scope;
+  }
+
+  private resolveAttributes(raw: readonly RawAttribute[], scope: Scope): XmlAttribute[] {
+    const attributes = raw.map((a): XmlAttribute => {
+      const { name, prefix, local } = a.name;
+      const isDecl = name === 'xmlns' || prefix === 'xmlns';
+      const uri = isDecl ? XMLNS_NAMESPACE : prefix ? scope[prefix] : '';
+      if (uri === undefined)
+        this.fail('xml.namespace', `Namespace prefix "${prefix}" is not declared`, a.offset);
+      this.locate(a.offset);
+      return { name, prefix, local, uri, value: a.value, line: this.line, column: this.column };
+    });
+    if (attributes.length > 1) {
+      const seen = new Set<string>();
+      for (const a of attributes) {
+        const key = `${a.uri}\u0000${a.local}`;
+        if (seen.has(key))
+          this.fail('xml.duplicate_attribute', `Attribute "${a.name}" is repeated`, this.offsetOf(a));
+        seen.add(key);
+      }
+    }
+    return attributes;
+  }
+
+  private attribute(previous: readonly RawAttribute[]): RawAttribute {
+    const src = this.src;
+    const offset = this.pos;
+    const qname = this.qname('attribute name', offset);
+    const name = qname.name;
+    if (previous.some((p) => p.name === qname))
+      this.fail('xml.duplicate_attribute', `Attribute "${name}" is repeated`, offset);
+    while (isSpace(src.charCodeAt(this.pos))) this.pos++;
+    if (src.charCodeAt(this.pos) !== 61 /* = */)
+      this.fail('xml.syntax', `Expected "=" after attribute "${name}"`, this.pos);
+    this.pos++;
+    while (isSpace(src.charCodeAt(this.pos))) this.pos++;
+    const quote = src[this.pos];
+    if (quote !== '"' && quote !== "'")
+      this.fail('xml.syntax', `Attribute "${name}" value must be quoted`, this.pos);
+    const end = src.indexOf(quote, this.pos + 1);
+    if (end === -1) this.fail('xml.syntax', `Unterminated value of attribute "${name}"`, this.pos);
+    const rawValue = src.slice(this.pos + 1, end);
+    const lt = rawValue.indexOf('<');
+    if (lt !== -1) this.fail('xml.syntax', `"<" is not allowed in attribute values`, this.pos + 1 + lt);
+    const value = decodeText(rawValue, this.pos + 1, true, this.onFail);
+    this.pos = end + 1;
+    return { name: qname, value, offset };
+  }
+
+  private endTag(top: ElementNode): void {
+    const src = this.src;
+    const offset = this.pos;
+    const expected = top.name;
+    // Compared in place rather than sliced: the end tag nearly always matches.
+    const n = expected.length;
+    let i = 0;
+    while (i < n && src.charCodeAt(offset + 2 + i) === expected.charCodeAt(i)) i++;
+    if (i === n && !isNameChar(src.charCodeAt(offset + 2 + n))) {
+      this.pos = offset + 2 + n;
+    } else {
+      this.pos += 2;
+      const found = name(this, 'element name');
+      const { line, column } = top;
+      this.fail(
+        'xml.mismatched_tag',
+        `Expected </${expected}> (opened at line ${line}, column ${column}), found </${found}>`,
+        offset,
+      );
+    }
+    while (isSpace(src.charCodeAt(this.pos))) this.pos++;
+    if (src.charCodeAt(this.pos) !== 62)
+      this.fail('xml.syntax', `Expected ">" to end </${expected}>`, this.pos);
+    this.pos++;
+  }
+
+  private cdata(): void {
+    const start = this.pos;
+    const end = this.src.indexOf(']]>', start + 9);
+    if (end === -1) this.fail('xml.syntax', 'Unterminated CDATA section', start);
+    this.addText(start + 9, end, true);
+    this.pos = end + 3;
+  }
+
+  private addText(start: number, end: number, isCdata: boolean): void {
+    if (this.blankEnd !== -1) {
+      this.text = normalizeNewlines(this.src.slice(this.textOffset, this.blankEnd));
+      this.blankEnd = -1;
+    }
+    if (this.textOffset === -1) this.textOffset = isCdata ? start - 9 : start;
+    const seg = this.src.slice(start, end);
+    if (isCdata) {
+      this.text += normalizeNewlines(seg);
+      return;
+    }
+    const bad = seg.indexOf(']]>');
+    if (bad !== -1) this.fail('xml.syntax', '"]]>" is not allowed in text', start + bad);
+    this.text += decodeText(seg, start, false, this.onFail);
+  }
+
+  private flushText(parent: ElementNode): void {
+    if (this.textOffset === -1) return;
+    const value = this.text;
+    const offset = this.textOffset;
+    this.text = '';
+    this.textOffset = -1;
+    this.blankEnd = -1;
+    if (!this.keepSpace && isBlankRange(value, 0, value.length)) return;
+    this.locate(offset);
+    addTextChild(parent, value, this.line, this.column);
+  }
+
+  /** A (possibly prefixed) name at this.pos, shared with earlier occurrences of the same name. */
+  private qname(what: string, offset: number): QName {
+    const src = this.src;
+    const start = this.pos;
+    let c = src.charCodeAt(start);
+    if (!isNameStart(c)) this.fail('xml.syntax', `Expected ${what}`, start);
+    let hash = c;
+    let i = start + 1;
+    while (isNameChar((c = src.charCodeAt(i)))) {
+      hash = (Math.imul(hash, 31) + c) | 0;
+      i++;
+    }
+    this.pos = i;
+    const length = i - start;
+    hash = (Math.imul(hash, 31) + length) | 0;
+    const known = this.names.get(hash);
+    if (known !== undefined && sameChars(known.name, src, start, length)) return known;
+    const name = flat(src.slice(start, i));
+    const colon = name.indexOf(':');
+    const local = name.slice(colon + 1);
+    if (colon === 0 || local === '' || local.includes(':'))
+      this.fail('xml.namespace', `"${name}" is not a valid qualified name`, offset);
+    const prefix = colon === -1 ? '' : name.slice(0, colon);
+    const qname: QName = { name, prefix, local, scope: undefined, resolved: undefined };
+    if (known === undefined) this.names.set(hash, qname);
+    return qname;
+  }
+}
+
+/**
+ * A copy of a slice that does not point into the source: names are compared and read char by char on
+ * every element, and a flat string is cheaper to read than a view. Made once per distinct name.
+ */
+function flat(slice: string): string {
+  return slice.split('').join('');
+}
+
+/** Whether src[start, start + length) spells `name`; a loop is cheaper than startsWith for short names. */
+function sameChars(name: string, src: string, start: number, length: number): boolean {
+  if (name.length !== length) return false;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(i) !== src.charCodeAt(start + i)) return false;
+  return true;
+}
