@@ -243,6 +243,11 @@ describe('route preview page', () => {
           .zoom > z,
       fitted,
     );
+    // The route read again (its file saved) keeps the person's view.
+    const zoomed = await zoom();
+    await p.send({ type: 'route', route: generated });
+    await p.page.waitForTimeout(100);
+    assert.equal(await zoom(), zoomed);
     assert.deepEqual(p.problems(), []);
     await p.close();
   });

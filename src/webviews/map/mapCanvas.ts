@@ -6,17 +6,15 @@
 import { h } from '../browser/host';
 import {
   fitBounds,
-  metresPerPixel,
-  niceScale,
   screenToWorld,
   screenTransform,
-  worldToLonLat,
   zoomAround,
   type Bounds,
   type ScreenTransform,
   type Viewport,
 } from './projection';
 import type { MapLabels, MapSettings } from './protocol';
+import { drawNorthArrow, drawScaleBar } from './overlays';
 import { TileLayer } from './tiles';
 
 export interface DrawContext {
@@ -57,6 +55,7 @@ export class MapCanvas {
   private layers: MapLayer[] = [];
   private vp: Viewport = { cx: 0.5, cy: 0.5, zoom: 2, width: 1, height: 1 };
   private home: Bounds | undefined;
+  private kept: Pick<Viewport, 'cx' | 'cy' | 'zoom'> | undefined;
   private frame = 0;
   private drag: { x: number; y: number; vp: Viewport; moved: boolean } | undefined;
 
@@ -101,10 +100,14 @@ export class MapCanvas {
     this.redraw();
   }
 
-  /** Shows `bounds` now and remembers them for the Fit button and the "0" key. */
-  fit(bounds: Bounds | undefined): void {
+  /**
+   * Shows `bounds` and remembers them for the Fit button and the "0" key. `keep` shows that view
+   * instead (a page re-drawn with new data keeps where the person had panned and zoomed).
+   */
+  fit(bounds: Bounds | undefined, keep?: Pick<Viewport, 'cx' | 'cy' | 'zoom'>): void {
     this.home = bounds;
-    this.fitHome();
+    if (keep) this.kept = keep;
+    if (this.vp.width > 1) this.showHomeOrKept();
   }
 
   setView(view: Pick<Viewport, 'cx' | 'cy' | 'zoom'>): void {
@@ -130,6 +133,12 @@ export class MapCanvas {
     });
   }
 
+  private showHomeOrKept(): void {
+    if (this.kept) this.setView(this.kept);
+    else this.fitHome();
+    this.kept = undefined;
+  }
+
   private fitHome(): void {
     if (this.home && this.vp.width > 1)
       this.vp = { ...this.vp, ...fitBounds(this.home, this.vp.width, this.vp.height) };
@@ -150,7 +159,7 @@ export class MapCanvas {
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(width * dpr);
     this.canvas.height = Math.round(height * dpr);
-    if (first) this.fitHome();
+    if (first) this.showHomeOrKept();
     this.redraw();
   }
 
@@ -170,50 +179,12 @@ export class MapCanvas {
       counts[layer.id] = layer.draw(d);
       ctx.restore();
     }
-    this.drawScale(ctx);
-    this.drawNorth(ctx);
+    drawScaleBar(ctx, this.vp, this.labels);
+    drawNorthArrow(ctx, this.vp, this.labels);
     this.element.dataset.view = JSON.stringify({ cx: this.vp.cx, cy: this.vp.cy, zoom: this.vp.zoom });
     // Read-only: how long the last frame took to draw (ms), for tests and benchmarks.
     this.element.dataset.paintMs = (performance.now() - started).toFixed(1);
     this.onDrawn(counts);
-  }
-
-  private drawScale(ctx: CanvasRenderingContext2D): void {
-    const centre = worldToLonLat(this.vp.cx, this.vp.cy);
-    const { metres, px } = niceScale(metresPerPixel(this.vp.zoom, centre.lat), 120);
-    const text =
-      metres >= 1000 ? `${metres / 1000} ${this.labels.kilometres}` : `${metres} ${this.labels.metres}`;
-    const x = 12;
-    const y = this.vp.height - 14;
-    ctx.strokeStyle = cssColour('--vscode-editor-foreground', '#ccc');
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.moveTo(x, y - 6);
-    ctx.lineTo(x, y);
-    ctx.lineTo(x + px, y);
-    ctx.lineTo(x + px, y - 6);
-    ctx.stroke();
-    ctx.font = '11px sans-serif';
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillText(text, x + 4, y - 5);
-  }
-
-  private drawNorth(ctx: CanvasRenderingContext2D): void {
-    const x = this.vp.width - 24;
-    const y = this.vp.height - 48;
-    ctx.fillStyle = cssColour('--vscode-editor-foreground', '#ccc');
-    ctx.beginPath();
-    ctx.moveTo(x, y - 14);
-    ctx.lineTo(x + 7, y + 6);
-    ctx.lineTo(x, y + 2);
-    ctx.lineTo(x - 7, y + 6);
-    ctx.closePath();
-    ctx.fill();
-    ctx.font = 'bold 11px sans-serif';
-    ctx.textAlign = 'center';
-    ctx.fillText(this.labels.north, x, y + 20);
   }
 
   /** The nearest feature of the topmost layers under a screen point. */
@@ -307,9 +278,4 @@ export class MapCanvas {
     this.tooltip.style.left = `${Math.max(0, left)}px`;
     this.tooltip.style.top = `${Math.max(0, top)}px`;
   }
-}
-
-/** A theme colour from VS Code's CSS variables (they change with the theme; read when drawing). */
-export function cssColour(variable: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(variable).trim() || fallback;
 }

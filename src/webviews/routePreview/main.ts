@@ -6,7 +6,8 @@ import '../map/map.css';
 import './routePreview.css';
 import { connect, h } from '../browser/host';
 import { lineLayer, pointLayer, projectAll } from '../map/layers';
-import { cssColour, MapCanvas, type MapLayer } from '../map/mapCanvas';
+import { MapCanvas, type MapLayer } from '../map/mapCanvas';
+import { cssColour } from '../map/theme';
 import { boundsOf } from '../map/projection';
 import type { MapLabels } from '../map/protocol';
 import { findingsPanel, findingsBadge } from './findings';
@@ -27,6 +28,7 @@ const app = document.getElementById('app') as HTMLElement;
 let setup: Setup | undefined;
 let route: RouteView | undefined;
 let failure: string | undefined;
+let shown: MapCanvas | undefined;
 let selected: number | undefined;
 
 const channel = connect<ToWebview, FromWebview, RoutePreviewState>(toWebview, (message) => {
@@ -66,7 +68,10 @@ function render(): void {
   }
   const rows: Row[] = route.waylines.flatMap((w, wi) => w.waypoints.map((p) => ({ wayline: wi, point: p })));
   if (selected !== undefined && selected >= rows.length) selected = undefined;
+  // New data for the same page (a file saved, settings changed) keeps the person's pan and zoom.
+  const kept = shown?.viewport;
   const map = new MapCanvas(setup.mapLabels, setup.map);
+  shown = map;
   const details = findingsPanel(route, labels);
   const refresh = h('button', { class: 'text-button secondary', title: labels.refresh });
   refresh.append(h('span', { class: 'codicon codicon-refresh' }), labels.refresh);
@@ -127,7 +132,7 @@ function render(): void {
     document.body.dataset.drawnWaypoints = String(points);
   };
   const all = [...rows.map((r) => r.point), ...(route.takeOff ? [route.takeOff] : [])];
-  map.fit(boundsOf(all));
+  map.fit(boundsOf(all), kept && kept.width > 1 ? kept : undefined);
   select(selected, 'map');
 }
 

@@ -6,7 +6,8 @@ import '../map/map.css';
 import './trajectory.css';
 import { connect, h } from '../browser/host';
 import { lineLayer, marker, pointLayer, projectAll } from '../map/layers';
-import { cssColour, MapCanvas, type MapLayer } from '../map/mapCanvas';
+import { MapCanvas, type MapLayer } from '../map/mapCanvas';
+import { cssColour } from '../map/theme';
 import { boundsOf, lonLatToWorld } from '../map/projection';
 import { formatDuration, formatTime } from './format';
 import { HeightProfile } from './profile';
@@ -26,6 +27,7 @@ const app = document.getElementById('app') as HTMLElement;
 let setup: Setup | undefined;
 let data: TrajectoryView | undefined;
 let failure: string | undefined;
+let shown: MapCanvas | undefined;
 let replay: Replay | undefined;
 
 const channel = connect<ToWebview, FromWebview, TrajectoryState>(toWebview, (message) => {
@@ -60,7 +62,10 @@ function render(): void {
     return;
   }
   const view = data;
+  // New data for the same page (a file saved, settings changed) keeps the person's pan and zoom.
+  const kept = shown?.viewport;
   const map = new MapCanvas(setup.mapLabels, setup.map);
+  shown = map;
   const exportButton = h('button', { class: 'text-button', 'data-action': 'export' });
   exportButton.append(h('span', { class: 'codicon codicon-export' }), labels.export);
   exportButton.addEventListener('click', () => channel.post({ type: 'exportGeoJson' }));
@@ -127,6 +132,7 @@ function render(): void {
       ...view.track.map((p) => ({ lat: p[1], lon: p[2] })),
       ...(view.planned?.waylines.flat() ?? []),
     ]),
+    kept && kept.width > 1 ? kept : undefined,
   );
   map.onDrawn = (counts) => {
     // Read-only debug counters for the browser tests.

@@ -1,7 +1,7 @@
 // The height profile under the map: height over time for the whole flight, a cursor at the replay time.
 // Clicking or dragging on it seeks. Drawn on its own canvas in device pixels.
 import { h } from '../browser/host';
-import { cssColour } from '../map/mapCanvas';
+import { cssColour } from '../map/theme';
 import type { TrackTuple } from './replay';
 
 const PAD = { left: 44, right: 12, top: 8, bottom: 18 };
