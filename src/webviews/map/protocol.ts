@@ -14,7 +14,7 @@ export const MAP_LABEL_KEYS = ['zoomIn', 'zoomOut', 'fit', 'north', 'metres', 'k
 export const mapLabels = z.record(z.enum(MAP_LABEL_KEYS), z.string().max(100));
 export type MapLabels = z.infer<typeof mapLabels>;
 
-/** A readable label text: a bounded string for the page's labels (values only, keys are known). */
+/** A page's translated labels: exactly the given keys, each a bounded string. */
 export function labelsSchema<K extends string>(keys: readonly [K, ...K[]]) {
   return z.record(z.enum(keys), z.string().max(200));
 }
