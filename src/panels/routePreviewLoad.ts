@@ -53,6 +53,9 @@ export async function sourceFromArg(arg: unknown): Promise<RouteSource> {
 
 /** A .kmz as it is; a file inside `wpmz/` means its route folder; a folder must hold `wpmz/`. */
 function fileSource(uri: vscode.Uri): RouteSource {
+  // A route file opened inside a KMZ through the KMZ file system (`flighthub-kmz:/<name>/<entry>?<kmz
+  // URI>`, the archive's own URI in the query): preview that KMZ.
+  if (uri.scheme === 'flighthub-kmz' && uri.query) return fileSource(vscode.Uri.parse(uri.query, true));
   let target = uri;
   if (!/\.kmz$/i.test(uri.path) && /\.(kml|wpml)$/i.test(uri.path)) {
     if (basename(dirname(uri.path)) !== 'wpmz')
