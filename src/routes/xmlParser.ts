@@ -11,34 +11,26 @@ import {
   isSpace,
   normalizeNewlines,
 } from './xmlChars';
-import { addChild, addTextChild, ElementNode, NO_ATTRIBUTES, type ResolvedName } from './xmlNodes';
+import { addChild, addTextChild, ElementNode, NO_ATTRIBUTES } from './xmlNodes';
 import { comment, declaration, instruction, markupDeclaration, misc, name } from './xmlProlog';
+import {
+  attributeValue,
+  declareNamespaces,
+  NO_RAW,
+  resolveAttributes,
+  type QName,
+  type RawAttribute,
+  type Scope,
+} from './xmlAttributes';
 import { XmlSource } from './xmlSource';
 import {
   DEFAULT_XML_LIMITS,
   XML_NAMESPACE,
-  XMLNS_NAMESPACE,
-  type XmlAttribute,
   type XmlDocument,
   type XmlElement,
   type XmlLimits,
   type XmlParseOptions,
 } from './xmlTypes';
-
-/** Prefix → URI; '' is the default namespace. Scopes chain by prototype, so lookups see ancestors. */
-type Scope = Record<string, string | undefined>;
-
-/** A name as spelled, with the last scope it was resolved in: nearly every element shares its parent's. */
-interface QName {
-  readonly name: string;
-  readonly prefix: string;
-  readonly local: string;
-  scope: Scope | undefined;
-  resolved: ResolvedName | undefined;
-}
-
-type RawAttribute = { name: QName; value: string; offset: number };
-const NO_RAW: RawAttribute[] = [];
 
 export class Parser extends XmlSource {
   private elementCount = 0;
@@ -164,7 +156,7 @@ export class Parser extends XmlSource {
       raw.push(this.attribute(raw));
     }
     this.selfClosing = selfClosing;
-    const scope = raw === NO_RAW ? parentScope : this.declareNamespaces(raw, parentScope);
+    const scope = raw === NO_RAW ? parentScope : declareNamespaces(this, raw, parentScope);
     this.scope = scope;
     this.locate(offset); // before the attributes', so the line cursor only moves forward
     const line = this.line;
@@ -179,73 +171,16 @@ export class Parser extends XmlSource {
       qname.scope = scope;
       qname.resolved = resolved;
     }
-    const attributes = raw === NO_RAW ? NO_ATTRIBUTES : this.resolveAttributes(raw, scope);
+    const attributes = raw === NO_RAW ? NO_ATTRIBUTES : resolveAttributes(this, raw, scope);
     return new ElementNode(resolved, attributes, line, column);
   }
 
-  /** The element's scope: the parent's, or a child of it when the attributes bind prefixes. */
-  private declareNamespaces(raw: readonly RawAttribute[], parentScope: Scope): Scope {
-    let scope = parentScope;
-    for (const a of raw) {
-      const isDefault = a.name.name === 'xmlns';
-      if (!isDefault && a.name.prefix !== 'xmlns') continue;
-      if (scope === parentScope) scope = Object.create(parentScope) as Scope;
-      const prefix = isDefault ? '' : a.name.local;
-      if (prefix !== '' && a.value === '')
-        this.fail('xml.namespace', `Prefix "${prefix}" cannot be unbound`, a.offset);
-      if (prefix === 'xmlns' || (prefix === 'xml') !== (a.value === XML_NAMESPACE)) {
-        this.fail('xml.namespace', `Reserved namespace binding ${a.name.name}="${a.value}"`, a.offset);
-      }
-      scope[prefix] = a.value;
-    }
-    return scope;
-  }
-
-  private resolveAttributes(raw: readonly RawAttribute[], scope: Scope): XmlAttribute[] {
-    const attributes = raw.map((a): XmlAttribute => {
-      const { name, prefix, local } = a.name;
-      const isDecl = name === 'xmlns' || prefix === 'xmlns';
-      const uri = isDecl ? XMLNS_NAMESPACE : prefix ? scope[prefix] : '';
-      if (uri === undefined)
-        this.fail('xml.namespace', `Namespace prefix "${prefix}" is not declared`, a.offset);
-      this.locate(a.offset);
-      return { name, prefix, local, uri, value: a.value, line: this.line, column: this.column };
-    });
-    if (attributes.length > 1) {
-      const seen = new Set<string>();
-      for (const a of attributes) {
-        const key = `${a.uri}\u0000${a.local}`;
-        if (seen.has(key))
-          this.fail('xml.duplicate_attribute', `Attribute "${a.name}" is repeated`, this.offsetOf(a));
-        seen.add(key);
-      }
-    }
-    return attributes;
-  }
-
   private attribute(previous: readonly RawAttribute[]): RawAttribute {
-    const src = this.src;
     const offset = this.pos;
     const qname = this.qname('attribute name', offset);
-    const name = qname.name;
     if (previous.some((p) => p.name === qname))
-      this.fail('xml.duplicate_attribute', `Attribute "${name}" is repeated`, offset);
-    while (isSpace(src.charCodeAt(this.pos))) this.pos++;
-    if (src.charCodeAt(this.pos) !== 61 /* = */)
-      this.fail('xml.syntax', `Expected "=" after attribute "${name}"`, this.pos);
-    this.pos++;
-    while (isSpace(src.charCodeAt(this.pos))) this.pos++;
-    const quote = src[this.pos];
-    if (quote !== '"' && quote !== "'")
-      this.fail('xml.syntax', `Attribute "${name}" value must be quoted`, this.pos);
-    const end = src.indexOf(quote, this.pos + 1);
-    if (end === -1) this.fail('xml.syntax', `Unterminated value of attribute "${name}"`, this.pos);
-    const rawValue = src.slice(this.pos + 1, end);
-    const lt = rawValue.indexOf('<');
-    if (lt !== -1) this.fail('xml.syntax', `"<" is not allowed in attribute values`, this.pos + 1 + lt);
-    const value = decodeText(rawValue, this.pos + 1, true, this.onFail);
-    this.pos = end + 1;
-    return { name: qname, value, offset };
+      this.fail('xml.duplicate_attribute', `Attribute "${qname.name}" is repeated`, offset);
+    return { name: qname, value: attributeValue(this, qname.name), offset };
   }
 
   private endTag(top: ElementNode): void {
