@@ -53,13 +53,17 @@ class GalleryPanel {
     if (!this.host.allowOrigins(galleryOrigins(list)) && this.host.ready) this.sendItems();
   }
 
-  async reload(): Promise<void> {
+  /** Fetches the list again; resolves with its length (-1 when it failed: the page shows why). */
+  async reload(): Promise<number> {
     try {
-      this.show((await (await this.api).tasks.media(this.task.uuid)).list);
+      const { list } = await (await this.api).tasks.media(this.task.uuid);
+      this.show(list);
+      return list.length;
     } catch (error) {
       this.error = describeError(error);
       this.services.log.error(`media of task ${this.task.uuid}: ${this.error}`);
       this.host.post({ type: 'error', message: this.error });
+      return -1;
     }
   }
 
@@ -116,8 +120,7 @@ export async function openGallery(services: Services, api: ProjectApi, task: Gal
   const open = byTask.get(task.uuid);
   if (open) {
     open.host.reveal();
-    await open.reload();
-    return 0;
+    return open.reload();
   }
   const { list } = await api.tasks.media(task.uuid);
   const host = PanelHost.create<ToWebview, FromWebview>(

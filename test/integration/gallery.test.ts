@@ -11,7 +11,9 @@ import type { DownloadReport } from '../../src/media/download';
 import type { Simulator } from '../../src/simulator/simulator';
 import { connectSimulator, eventually, extensionApi } from './api';
 
-describe('task media gallery', () => {
+describe('task media gallery', function () {
+  // Each 10,000-item media list costs the in-process simulator seconds of URL signing (×3 on a busy machine).
+  this.timeout(120_000);
   let api: TestApi;
   let sim: Simulator;
   let task: { uuid: string; name: string };
@@ -44,6 +46,12 @@ describe('task media gallery', () => {
       20_000,
     );
     assert.equal(host.panel.title, `Media: ${task.name}`);
+    // Opening it again reveals the same panel with a fresh list.
+    const again = await vscode.commands.executeCommand<{ count: number }>('flighthub.openTaskMedia', {
+      uuid: task.uuid,
+    });
+    assert.equal(again?.count, result.count);
+    assert.equal([...api.panels].filter((h) => h.panel.viewType === 'flighthub.gallery').length, 1);
   });
 
   it('downloads a few media into a folder given as an argument', async () => {
