@@ -5,6 +5,7 @@ import { registerCommands } from './commands/index';
 import { openPanels } from './panels/panelHost';
 import { registerPanels } from './panels/register';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocs';
+import { registerKmzFileSystem } from './routes/kmzFs';
 import { registerRouteDiagnostics } from './routes/registerDiagnostics';
 import { createServices, type Services } from './services';
 import { StatusBar } from './statusBar';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       services,
       docs,
       vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
+      registerKmzFileSystem(),
       ...disposables,
       ...registerCommands({ services, docs, views }),
       ...registerPanels(services),

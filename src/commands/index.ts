@@ -25,6 +25,7 @@ import {
 import { downloadTaskMedia } from '../media/command';
 import { previewRoute } from '../panels/routePreviewPanel';
 import { openTaskTrajectory } from '../panels/trajectoryPanel';
+import { openKmzContents } from './kmz';
 import { downloadRoute, showRouteDetails } from './routes';
 import { withErrorBoundary } from './run';
 import { uploadRoute } from './upload';
@@ -117,6 +118,7 @@ export const COMMANDS = {
   'flighthub.downloadRoute': downloadRoute,
   'flighthub.previewRoute': previewRoute,
   'flighthub.uploadRoute': uploadRoute,
+  'flighthub.openKmzContents': openKmzContents,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;
