@@ -46,6 +46,7 @@ class Trajectory {
       host.onDidBecomeReady(() => this.sendAll()),
       host.onMessage((m) => {
         if (m.type === 'exportGeoJson') void this.export().catch((e: unknown) => this.reportExport(e));
+        else this.loaded = this.load();
       }),
       onMapSettingsChanged(
         (o) => host.allowOrigins(o),
@@ -216,5 +217,6 @@ function labels(): TrajectoryLabels {
     waypoint: t('Waypoint'),
     distance: t('Distance'),
     duration: t('Duration'),
+    reload: t('Reload'),
   };
 }

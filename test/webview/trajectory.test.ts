@@ -30,6 +30,7 @@ const labels = {
   waypoint: 'Waypoint',
   distance: 'Distance',
   duration: 'Duration',
+  reload: 'Reload',
 };
 const mapLabels = {
   zoomIn: 'Zoom in',
@@ -188,6 +189,8 @@ describe('trajectory page', () => {
     assert.match((await p.page.textContent('.media-info')) ?? '', /^DJI_\d{14}_/);
     await p.page.click('button[data-action="export"]');
     await p.waitForPosted('exportGeoJson');
+    await p.page.click('button[data-action="reload"]');
+    await p.waitForPosted('reload');
     assert.deepEqual(p.problems(), []);
     await p.close();
   });

@@ -69,6 +69,13 @@ function render(): void {
   const exportButton = h('button', { class: 'text-button', 'data-action': 'export' });
   exportButton.append(h('span', { class: 'codicon codicon-export' }), labels.export);
   exportButton.addEventListener('click', () => channel.post({ type: 'exportGeoJson' }));
+  const reload = h('button', {
+    class: 'text-button secondary',
+    'data-action': 'reload',
+    title: labels.reload,
+  });
+  reload.append(h('span', { class: 'codicon codicon-refresh' }), labels.reload);
+  reload.addEventListener('click', () => channel.post({ type: 'reload' }));
   const swatch = (cls: string, colour: string, text: string) => {
     const s = h('span', { class: `legend-swatch ${cls}` });
     s.style.background = colour;
@@ -93,6 +100,7 @@ function render(): void {
     h('span', { class: 'muted' }, facts.join(' · ')),
     legend,
     h('span', { class: 'spacer' }),
+    reload,
     exportButton,
   );
   const notices: HTMLElement[] = [];

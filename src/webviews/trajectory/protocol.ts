@@ -77,6 +77,7 @@ export const TRAJECTORY_LABEL_KEYS = [
   'waypoint',
   'distance',
   'duration',
+  'reload',
 ] as const;
 export const trajectoryLabels = labelsSchema(TRAJECTORY_LABEL_KEYS);
 export type TrajectoryLabels = z.infer<typeof trajectoryLabels>;
@@ -99,7 +100,11 @@ export const toWebview = z.discriminatedUnion('type', [
 ]);
 export type ToWebview = z.infer<typeof toWebview>;
 
-export const fromWebview = z.discriminatedUnion('type', [z.object({ type: z.literal('exportGeoJson') })]);
+export const fromWebview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('exportGeoJson') }),
+  /** Fetch again: a task still flying has a longer track by now. */
+  z.object({ type: z.literal('reload') }),
+]);
 export type FromWebview = z.infer<typeof fromWebview>;
 
 export const trajectoryState = z.object({ task: taskRef, time: z.number().optional() });
