@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface DownloadItem {
   readonly uuid: string;
@@ -58,8 +59,9 @@ export class MediaDownloadError extends Error {
   }
 }
 
-/** Network failures mid-file are retried (resuming) this many times. */
+/** Network failures mid-file are retried (resuming) this many times, after a growing pause. */
 const NETWORK_RETRIES = 3;
+const RETRY_PAUSE_MS = 200;
 /** Each file may ask for fresh URLs this many times before its 403 counts as real. */
 const URL_REFRESHES = 2;
 
@@ -186,6 +188,7 @@ async function downloadOne(item: DownloadItem, ctx: FileContext): Promise<'saved
       });
     } catch (error) {
       if (ctx.signal?.aborted || ++networkFailures > NETWORK_RETRIES) throw error;
+      await sleep(RETRY_PAUSE_MS * networkFailures, undefined, { signal: ctx.signal });
       continue;
     }
     if (res.status === 403) {
@@ -213,6 +216,7 @@ async function downloadOne(item: DownloadItem, ctx: FileContext): Promise<'saved
     } catch (error) {
       // The bytes that did arrive stay in .part; the next round asks for the rest.
       if (ctx.signal?.aborted || ++networkFailures > NETWORK_RETRIES) throw error;
+      await sleep(RETRY_PAUSE_MS * networkFailures, undefined, { signal: ctx.signal });
     }
   }
   if (item.size !== undefined && written !== item.size)

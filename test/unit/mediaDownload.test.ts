@@ -20,6 +20,9 @@ interface Seen {
   status?: number;
 }
 
+/** Requests whose body is still being read, and the most at once. */
+const flight = { now: 0, max: 0 };
+
 /** Global fetch with a log of what was asked and answered. */
 function recordingFetch(seen: Seen[], slow = false): typeof fetch {
   return async (input, init) => {
@@ -33,16 +36,28 @@ function recordingFetch(seen: Seen[], slow = false): typeof fetch {
     if (!slow || !res.body) return res;
     // 1 KB every few ms, so a cancel lands in the middle of files.
     const reader = res.body.getReader();
+    flight.max = Math.max(flight.max, ++flight.now);
+    let open = true;
+    const end = () => {
+      if (open) flight.now--;
+      open = false;
+    };
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         const { done, value } = await reader.read();
-        if (done) return controller.close();
+        if (done) {
+          end();
+          return controller.close();
+        }
         for (let i = 0; i < value.length; i += 1024) {
           controller.enqueue(value.subarray(i, i + 1024));
           await new Promise((r) => setTimeout(r, 2));
         }
       },
-      cancel: (reason) => reader.cancel(reason),
+      cancel: (reason) => {
+        end();
+        return reader.cancel(reason);
+      },
     });
     return new Response(body, { status: res.status, headers: res.headers });
   };
@@ -101,6 +116,14 @@ describe('media download manager', () => {
     const second = await downloadMedia(items, { folder, concurrency: 3, fetch: recordingFetch(again) });
     assert.equal(second.skipped.length, 8);
     assert.equal(again.length, 0, 'complete files are not fetched again');
+  });
+
+  it('keeps at most `concurrency` downloads in flight', async () => {
+    flight.max = 0;
+    const report = await downloadMedia(items, { folder, concurrency: 3, fetch: recordingFetch([], true) });
+    assert.equal(report.saved.length, 8);
+    assert.equal(flight.max, 3, 'three at once, never more');
+    await assertComplete();
   });
 
   it('resumes a partial .part file by asking only for the rest', async () => {
