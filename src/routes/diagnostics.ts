@@ -1,12 +1,15 @@
 // Route findings in the Problems panel: every KMZ and unzipped route (`<dir>/wpmz/…`) in the workspace is
 // validated once after start-up, again when its files change on disk, and, for open template.kml and
 // waylines.wpml documents, as the user types. Unzipped routes get diagnostics on the real files at the
-// finding's position; a KMZ is one binary file, so its findings sit at 0:0 prefixed with entry:line:column.
+// finding's position; a KMZ is one binary file, so its findings sit at 0:0 prefixed with entry:line:column,
+// with a related location inside the entry (the read-only `flighthub-kmz:` file system, kmzFs.ts).
 import * as vscode from 'vscode';
 import { ARCHIVE, type Finding, type Severity } from './findings';
 import { readRouteFolder, ROUTE_DIR, validateRouteFolder } from './folder';
+import { kmzEntryUri } from './kmzFs';
 import { validateKmz, validateRouteFiles, type RouteFiles, type ValidateOptions } from './validate';
 import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
+import { readZip } from './zip';
 
 export const COLLECTION_NAME = 'flighthub-routes';
 export const DIAGNOSTIC_SOURCE = 'FlightHub WPML';
@@ -187,7 +190,10 @@ export class RouteDiagnostics implements vscode.Disposable {
   private async checkKmz(uri: vscode.Uri): Promise<Map<string, vscode.Diagnostic[]>> {
     const buf = Buffer.from(await vscode.workspace.fs.readFile(uri));
     const findings = validateKmz(buf, this.options);
-    return new Map([[uri.toString(), findings.map((f) => toDiagnostic(f, true))]]);
+    const files = fileEntries(buf);
+    return new Map([
+      [uri.toString(), findings.map((f) => linkToEntry(toDiagnostic(f, true), f, uri, files))],
+    ]);
   }
 
   /** An unzipped route, with the text of open (possibly unsaved) route documents instead of the disk's. */
@@ -217,6 +223,36 @@ export class RouteDiagnostics implements vscode.Disposable {
     }
     return result;
   }
+}
+
+/** The files of a KMZ, for links into it; none when the archive is unreadable (its findings say why). */
+function fileEntries(buf: Buffer): Set<string> {
+  try {
+    return new Set(readZip(buf).flatMap((e) => (e.isDirectory ? [] : [e.name])));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * A KMZ finding stays on the .kmz (0:0, so the Explorer marks the file), and links to its place in the
+ * entry through the read-only `flighthub-kmz:` file system: one click in the Problems panel opens it.
+ */
+function linkToEntry(
+  diagnostic: vscode.Diagnostic,
+  finding: Finding,
+  kmz: vscode.Uri,
+  files: ReadonlySet<string>,
+): vscode.Diagnostic {
+  if (!files.has(finding.file)) return diagnostic;
+  const at = new vscode.Position(Math.max(finding.line - 1, 0), Math.max(finding.column - 1, 0));
+  diagnostic.relatedInformation = [
+    new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(kmzEntryUri(kmz, finding.file), at),
+      vscode.l10n.t('Where it is in {0}', finding.file),
+    ),
+  ];
+  return diagnostic;
 }
 
 function kmzTarget(uri: vscode.Uri): Target {

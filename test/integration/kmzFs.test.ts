@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KmzContents } from '../../src/commands/kmz';
+import { DIAGNOSTIC_SOURCE } from '../../src/routes/diagnostics';
 import { KMZ_SCHEME } from '../../src/routes/kmzArchive';
 import { readZip, writeZip } from '../../src/routes/zip';
 import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
@@ -146,5 +147,36 @@ describe('KMZ contents as a read-only file system', () => {
       subscription.dispose();
       watcher.dispose();
     }
+  });
+
+  it('links a KMZ finding to its line inside the entry', async () => {
+    const waylines = entryText(original, WAYLINES);
+    const broken = waylines.replace(/<wpml:finishAction>\w+</, '<wpml:finishAction>flyAway<');
+    assert.notEqual(broken, waylines, 'the generated route has a finishAction to break');
+    const bad = vscode.Uri.joinPath(dir, 'fly away.kmz');
+    await vscode.workspace.fs.writeFile(
+      bad,
+      writeZip([
+        { name: TEMPLATE, data: Buffer.from(entryText(original, TEMPLATE)) },
+        { name: WAYLINES, data: Buffer.from(broken) },
+      ]),
+    );
+    const finding = await eventually(() =>
+      vscode.languages
+        .getDiagnostics(bad)
+        .find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'wpml.mission.finish_action.invalid'),
+    ).catch((error: unknown) => {
+      const seen = vscode.languages.getDiagnostics(bad).map((d) => [d.source, d.code, d.message]);
+      throw new Error(`${String(error)}; diagnostics on the .kmz: ${JSON.stringify(seen)}`);
+    });
+    assert.deepEqual([finding.range.start.line, finding.range.start.character], [0, 0], 'stays on the .kmz');
+    const link = finding.relatedInformation?.[0]?.location;
+    assert.ok(link, 'the finding links into the archive');
+    assert.equal(link.uri.toString(), inner(bad, WAYLINES).toString());
+    const doc = await vscode.workspace.openTextDocument(link.uri);
+    assert.match(
+      doc.lineAt(link.range.start.line).text.slice(link.range.start.character),
+      /^<wpml:finishAction>flyAway/,
+    );
   });
 });
