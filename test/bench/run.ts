@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const sim = await startSimProcess(['--seed', 'bench', '--tasks-per-dock', '10000']);
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));
-    results.push(...(await galleryBenchmarks(sim, Math.min(rounds, 3))));
+    results.push(...(await galleryBenchmarks(sim, rounds)));
   } finally {
     await sim.stop();
   }
