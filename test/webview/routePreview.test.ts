@@ -342,4 +342,36 @@ describe('route preview page', () => {
     assert.deepEqual(p.problems(), []);
     await p.close();
   });
+
+  it('draws in device pixels on a 2× screen', async () => {
+    const p = await harness.open('routePreview', { viewport: { width: 1280, height: 760 } });
+    // The harness has no pixel-ratio option; emulate a 2× screen before the map is laid out.
+    const cdp = await p.page.context().newCDPSession(p.page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: 1280,
+      height: 760,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
+    await p.waitForPosted('ready');
+    const source = { kind: 'remote', id: 'r1', name: generated.name };
+    await p.send({ type: 'setup', labels, mapLabels, map: { tileUrl: '', attribution: '' }, source });
+    await p.send({ type: 'route', route: generated });
+    const points = generated.waylines[0]?.waypoints ?? [];
+    await drawn(p, points.length);
+    const ratio = await p.page.$eval(
+      '.map-canvas',
+      (el) => (el as HTMLCanvasElement).width / Math.round(el.getBoundingClientRect().width),
+    );
+    assert.equal(ratio, 2);
+    // Markers are where the projection puts them (pixels() scales CSS to device pixels).
+    const at = await projector(p.page);
+    const colours = await pixels(
+      p.page,
+      points.map((w) => at(w.lon, w.lat)),
+    );
+    for (const [i, c] of colours.entries()) assert.ok((c[3] ?? 0) > 200, `waypoint ${i} at 2×: ${String(c)}`);
+    assert.deepEqual(p.problems(), []);
+    await p.close();
+  });
 });

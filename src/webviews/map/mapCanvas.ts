@@ -56,6 +56,7 @@ export class MapCanvas {
   private vp: Viewport = { cx: 0.5, cy: 0.5, zoom: 2, width: 1, height: 1 };
   private home: Bounds | undefined;
   private kept: Pick<Viewport, 'cx' | 'cy' | 'zoom'> | undefined;
+  private ratioQuery: MediaQueryList | undefined;
   private frame = 0;
   private drag: { x: number; y: number; vp: Viewport; moved: boolean } | undefined;
 
@@ -88,6 +89,7 @@ export class MapCanvas {
       this.element.append(h('div', { class: 'map-attribution' }, settings.attribution));
     }
     new ResizeObserver(() => this.resize()).observe(this.element);
+    this.watchPixelRatio();
     this.listen();
   }
 
@@ -148,6 +150,20 @@ export class MapCanvas {
   private zoomBy(delta: number): void {
     this.vp = zoomAround(this.vp, this.vp.width / 2, this.vp.height / 2, delta);
     this.redraw();
+  }
+
+  /** Moving the window to a screen with another pixel ratio changes no CSS size: re-size on that too. */
+  private watchPixelRatio(): void {
+    // Kept in a field: a MediaQueryList nobody references may be collected with its listener.
+    this.ratioQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    this.ratioQuery.addEventListener(
+      'change',
+      () => {
+        this.resize();
+        this.watchPixelRatio();
+      },
+      { once: true },
+    );
   }
 
   private resize(): void {
