@@ -3,15 +3,17 @@
 // with finish-upload. Nothing is registered unless the object is complete; whatever a failed or
 // cancelled upload wrote is removed, except an object whose finish-upload failed (see UploadError).
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancelledError } from '../api/errors';
 import type { ProjectApi } from '../api/projectApi';
-import type { Finding } from './findings';
+import { archiveStart, type Finding } from './findings';
+import { zipMessage } from './messages';
 import { ROUTE_DIR } from './folder';
 import { validateKmz } from './validate';
 import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
-import { writeZip, type ZipInput } from './zip';
+import { DEFAULT_ZIP_LIMITS, writeZip, type ZipInput } from './zip';
 import { errorName, UploadStorage } from './uploadS3';
 
 export type UploadErrorCode = 'validation' | 'name_clash' | 'cancelled' | 'storage' | 'finish_failed';
@@ -64,7 +66,10 @@ export interface UploadRouteOptions {
   readonly api: ProjectApi;
   /** The route's name in FlightHub 2. */
   readonly name: string;
-  readonly kmz: Buffer;
+  /** The KMZ in memory; or give `file`. */
+  readonly kmz?: Buffer;
+  /** A KMZ on disk, streamed part by part instead of read into memory (used when `kmz` is absent). */
+  readonly file?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (sentBytes: number, totalBytes: number) => void;
   /** Bytes per part (default 8 MiB); larger files go multipart. Below 5 MiB only test stores accept it. */
@@ -88,9 +93,10 @@ export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
  * `finish_failed`); other FlightHub errors of the route-list and STS calls are passed through unchanged.
  */
 export async function uploadRoute(options: UploadRouteOptions): Promise<UploadedRoute> {
-  const { api, name, kmz, signal } = options;
+  const { api, name, signal } = options;
   if (options.validate !== false) {
-    const errors = validateKmz(kmz).filter((f) => f.severity === 'error');
+    const findings = options.kmz ? validateKmz(options.kmz) : await validateFile(requireFile(options));
+    const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) throw new RouteValidationError(errors);
   }
   checkCancelled(signal);
@@ -131,12 +137,14 @@ async function putObject(storage: UploadStorage, key: string, options: UploadRou
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  const body = kmz ?? createReadStream(requireFile(options), { highWaterMark: 1024 * 1024 });
   try {
+    const total = kmz ? kmz.length : (await stat(requireFile(options))).size;
     if (signal?.aborted) throw new UploadError('cancelled', 'The upload was cancelled');
-    const upload = storage.createUpload(key, kmz, options.partSize ?? DEFAULT_PART_SIZE, controller);
-    upload.on('httpUploadProgress', (p) => onProgress?.(p.loaded ?? 0, p.total ?? kmz.length));
+    const upload = storage.createUpload(key, body, options.partSize ?? DEFAULT_PART_SIZE, controller);
+    upload.on('httpUploadProgress', (p) => onProgress?.(p.loaded ?? 0, p.total ?? total));
     await upload.done();
-    onProgress?.(kmz.length, kmz.length);
+    onProgress?.(total, total);
   } catch (error) {
     const leftover = await storage.cleanUp(key);
     const note = leftover ? ` Could not remove everything it wrote: ${leftover}.` : '';
@@ -147,7 +155,33 @@ async function putObject(storage: UploadStorage, key: string, options: UploadRou
     });
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    if (!Buffer.isBuffer(body)) body.destroy();
   }
+}
+
+function requireFile(options: UploadRouteOptions): string {
+  if (options.file === undefined) throw new TypeError('uploadRoute needs `kmz` or `file`');
+  return options.file;
+}
+
+/**
+ * Validates a KMZ on disk. A file above the reader's total-size limit cannot hold an archive within it
+ * (stored data is never smaller than its file share), so it is refused by its size without being read,
+ * as readRouteFolder does; anything smaller is read and checked as a whole.
+ */
+async function validateFile(path: string): Promise<Finding[]> {
+  const { size } = await stat(path);
+  const limit = DEFAULT_ZIP_LIMITS.maxTotalSize;
+  if (size <= limit) return validateKmz(await readFile(path));
+  const message = `The file is ${size} bytes; uncompressed content is limited to ${limit} bytes`;
+  return [
+    {
+      rule: 'zip.too_large',
+      severity: 'error',
+      message: zipMessage('zip.too_large', message, undefined),
+      ...archiveStart,
+    },
+  ];
 }
 
 async function apiCall<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -8,6 +8,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import type { Readable } from 'node:stream';
 
 /** The `data` of `GET /project/sts-token` (only the fields an upload needs). */
 export interface StsToken {
@@ -102,7 +103,12 @@ export class UploadStorage {
   }
 
   /** lib-storage's Upload; `partSize` below S3's 5 MiB minimum is only for stores that allow it (tests). */
-  createUpload(key: string, body: Buffer, partSize: number, abortController: AbortController): Upload {
+  createUpload(
+    key: string,
+    body: Buffer | Readable,
+    partSize: number,
+    abortController: AbortController,
+  ): Upload {
     // lib-storage refuses parts under 5 MiB in its constructor (a private static); the simulator's store
     // takes smaller ones so that tests can exercise multipart without megabytes of data.
     const limits = Upload as unknown as { MIN_PART_SIZE: number };

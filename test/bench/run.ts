@@ -4,6 +4,7 @@ import { activationBenchmarks } from './activation';
 import { clientBenchmarks } from './client';
 import { galleryBenchmarks } from './gallery';
 import type { BenchResult } from './harness';
+import { routeBenchmarks } from './routes';
 import { startSimProcess } from './simProcess';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));
     results.push(...(await galleryBenchmarks(sim, rounds)));
+    results.push(...(await routeBenchmarks(sim, rounds)));
   } finally {
     await sim.stop();
   }
