@@ -109,9 +109,7 @@ export class KmzFileSystem implements vscode.FileSystemProvider, vscode.Disposab
       throw vscode.FileSystemError.FileNotFound(uri);
     }
     this.watchSource(source);
-    const { load, replaced } = await this.cache.get(key, stat, async () =>
-      Buffer.from(await vscode.workspace.fs.readFile(source)),
-    );
+    const { load, replaced } = await this.cache.get(key, stat, () => readSource(source));
     if (replaced) this.announce(source, replaced, load);
     if ('error' in load) throw unreadable(source, load.error);
     return { source, entry, archive: load.archive, stat };
@@ -138,14 +136,22 @@ export class KmzFileSystem implements vscode.FileSystemProvider, vscode.Disposab
     }
   }
 
-  /** Re-reads a changed source at once, which fires the change events (open() compares stamps). */
+  /**
+   * Re-reads a changed source at once and announces the change. The watcher's word beats the stamp: a
+   * rewrite with the same size within the same mtime tick is a change too.
+   */
   private async sourceChanged(source: vscode.Uri): Promise<void> {
-    if (!this.cache.has(source.toString())) return;
+    const key = source.toString();
+    const before = await this.cache.forget(key);
+    if (!before) return;
+    let after: KmzLoad | undefined;
     try {
-      await this.open(kmzEntryUri(source));
+      const stat = await vscode.workspace.fs.stat(source);
+      after = (await this.cache.get(key, stat, () => readSource(source))).load;
     } catch {
-      // Now unreadable or unsafe: open() announced the change; readers get the reason when they look.
+      after = undefined;
     }
+    this.announce(source, before, after);
   }
 
   private async sourceGone(source: vscode.Uri): Promise<void> {
@@ -169,6 +175,10 @@ export class KmzFileSystem implements vscode.FileSystemProvider, vscode.Disposab
       ...deleted.map(event(vscode.FileChangeType.Deleted)),
     ]);
   }
+}
+
+async function readSource(source: vscode.Uri): Promise<Buffer> {
+  return Buffer.from(await vscode.workspace.fs.readFile(source));
 }
 
 function lookup(archive: KmzArchive, entry: string, uri: vscode.Uri): KmzNode {
