@@ -87,7 +87,11 @@ export class Parser extends XmlSource {
       if (!top) return root;
       const lt = src.indexOf('<', this.pos);
       if (lt === -1) this.fail('xml.unclosed', `Element <${top.name}> is never closed`, this.offsetOf(top));
-      if (lt > this.pos) {
+      const next = src.charCodeAt(lt + 1);
+      if (lt > this.pos && next === 47 && this.textOffset === -1) {
+        // The common leaf: all of its text, then its end tag; nothing is pending, so nothing to merge.
+        this.leafText(top, this.pos, lt);
+      } else if (lt > this.pos) {
         // Indentation between tags is the most common text and is dropped: note where it is, slice later
         // only if a CDATA section or a reference turns out to continue it.
         if (!this.keepSpace && this.textOffset === -1 && isBlankRange(src, this.pos, lt)) {
@@ -98,7 +102,6 @@ export class Parser extends XmlSource {
         }
       }
       this.pos = lt;
-      const next = src.charCodeAt(lt + 1);
       if (next === 47 /* / */) {
         this.flushText(top);
         this.endTag(top);
@@ -231,6 +234,19 @@ export class Parser extends XmlSource {
     const bad = seg.indexOf(']]>');
     if (bad !== -1) this.fail('xml.syntax', '"]]>" is not allowed in text', start + bad);
     this.text += decodeText(seg, start, false, this.onFail);
+  }
+
+  /** Text [start, end) that is all of an element's remaining content, added without the pending state. */
+  private leafText(parent: ElementNode, start: number, end: number): void {
+    const src = this.src;
+    if (!this.keepSpace && isBlankRange(src, start, end)) return;
+    const seg = src.slice(start, end);
+    const bad = seg.indexOf(']]>');
+    if (bad !== -1) this.fail('xml.syntax', '"]]>" is not allowed in text', start + bad);
+    const value = decodeText(seg, start, false, this.onFail);
+    if (!this.keepSpace && isBlankRange(value, 0, value.length)) return;
+    this.locate(start);
+    addTextChild(parent, value, this.line, this.column);
   }
 
   private flushText(parent: ElementNode): void {
