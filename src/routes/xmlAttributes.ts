@@ -15,6 +15,8 @@ export interface QName {
   readonly local: string;
   scope: Scope | undefined;
   resolved: ResolvedName | undefined;
+  /** The element name that followed this one last time: route files repeat the same sequence. */
+  next: QName | undefined;
 }
 
 export type RawAttribute = { name: QName; value: string; offset: number };

@@ -45,6 +45,8 @@ export class Parser extends XmlSource {
   private scope: Scope = Object.create(null) as Scope;
   /** Names by a hash of their characters, so repeated tag names are not sliced out of the source again. */
   private readonly names = new Map<number, QName>();
+  /** The last element name read, whose `next` predicts the coming one. */
+  private previous: QName | undefined;
 
   constructor(src: string, options: XmlParseOptions) {
     super(src);
@@ -136,7 +138,7 @@ export class Parser extends XmlSource {
       this.fail('xml.too_many_nodes', `The document has more than ${this.limits.maxNodes} elements`, offset);
     }
     this.pos++;
-    const qname = this.qname('element name', offset + 1);
+    const qname = this.elementName(offset + 1);
     let raw = NO_RAW;
     let selfClosing = false;
     for (;;) {
@@ -261,6 +263,28 @@ export class Parser extends XmlSource {
     addTextChild(parent, value, this.line, this.column);
   }
 
+  /** The element name at this.pos: checked against the predicted one before it is hashed and looked up. */
+  private elementName(offset: number): QName {
+    const src = this.src;
+    const previous = this.previous;
+    const predicted = previous?.next;
+    let qname: QName;
+    const end = this.pos + (predicted?.name.length ?? 0);
+    if (
+      predicted !== undefined &&
+      sameChars(predicted.name, src, this.pos, predicted.name.length) &&
+      !isNameChar(src.charCodeAt(end))
+    ) {
+      this.pos = end;
+      qname = predicted;
+    } else {
+      qname = this.qname('element name', offset);
+      if (previous !== undefined) previous.next = qname;
+    }
+    this.previous = qname;
+    return qname;
+  }
+
   /** A (possibly prefixed) name at this.pos, shared with earlier occurrences of the same name. */
   private qname(what: string, offset: number): QName {
     const src = this.src;
@@ -284,7 +308,7 @@ export class Parser extends XmlSource {
     if (colon === 0 || local === '' || local.includes(':'))
       this.fail('xml.namespace', `"${name}" is not a valid qualified name`, offset);
     const prefix = colon === -1 ? '' : name.slice(0, colon);
-    const qname: QName = { name, prefix, local, scope: undefined, resolved: undefined };
+    const qname: QName = { name, prefix, local, scope: undefined, resolved: undefined, next: undefined };
     if (known === undefined) this.names.set(hash, qname);
     return qname;
   }
