@@ -18,10 +18,10 @@ import {
   declareNamespaces,
   NO_RAW,
   resolveAttributes,
-  type QName,
   type RawAttribute,
   type Scope,
 } from './xmlAttributes';
+import { NameTable } from './xmlNames';
 import { XmlSource } from './xmlSource';
 import {
   DEFAULT_XML_LIMITS,
@@ -43,10 +43,7 @@ export class Parser extends XmlSource {
   /** Results of startTag() besides the element, kept in fields to avoid a result object per element. */
   private selfClosing = false;
   private scope: Scope = Object.create(null) as Scope;
-  /** Names by a hash of their characters, so repeated tag names are not sliced out of the source again. */
-  private readonly names = new Map<number, QName>();
-  /** The last element name read, whose `next` predicts the coming one. */
-  private previous: QName | undefined;
+  private readonly names = new NameTable();
 
   constructor(src: string, options: XmlParseOptions) {
     super(src);
@@ -138,7 +135,7 @@ export class Parser extends XmlSource {
       this.fail('xml.too_many_nodes', `The document has more than ${this.limits.maxNodes} elements`, offset);
     }
     this.pos++;
-    const qname = this.elementName(offset + 1);
+    const qname = this.names.element(this, offset + 1);
     let raw = NO_RAW;
     let selfClosing = false;
     for (;;) {
@@ -182,7 +179,7 @@ export class Parser extends XmlSource {
 
   private attribute(previous: readonly RawAttribute[]): RawAttribute {
     const offset = this.pos;
-    const qname = this.qname('attribute name', offset);
+    const qname = this.names.read(this, 'attribute name', offset);
     if (previous.some((p) => p.name === qname))
       this.fail('xml.duplicate_attribute', `Attribute "${qname.name}" is repeated`, offset);
     return { name: qname, value: attributeValue(this, qname.name), offset };
@@ -262,69 +259,4 @@ export class Parser extends XmlSource {
     this.locate(offset);
     addTextChild(parent, value, this.line, this.column);
   }
-
-  /** The element name at this.pos: checked against the predicted one before it is hashed and looked up. */
-  private elementName(offset: number): QName {
-    const src = this.src;
-    const previous = this.previous;
-    const predicted = previous?.next;
-    let qname: QName;
-    const end = this.pos + (predicted?.name.length ?? 0);
-    if (
-      predicted !== undefined &&
-      sameChars(predicted.name, src, this.pos, predicted.name.length) &&
-      !isNameChar(src.charCodeAt(end))
-    ) {
-      this.pos = end;
-      qname = predicted;
-    } else {
-      qname = this.qname('element name', offset);
-      if (previous !== undefined) previous.next = qname;
-    }
-    this.previous = qname;
-    return qname;
-  }
-
-  /** A (possibly prefixed) name at this.pos, shared with earlier occurrences of the same name. */
-  private qname(what: string, offset: number): QName {
-    const src = this.src;
-    const start = this.pos;
-    let c = src.charCodeAt(start);
-    if (!isNameStart(c)) this.fail('xml.syntax', `Expected ${what}`, start);
-    let hash = c;
-    let i = start + 1;
-    while (isNameChar((c = src.charCodeAt(i)))) {
-      hash = (Math.imul(hash, 31) + c) | 0;
-      i++;
-    }
-    this.pos = i;
-    const length = i - start;
-    hash = (Math.imul(hash, 31) + length) | 0;
-    const known = this.names.get(hash);
-    if (known !== undefined && sameChars(known.name, src, start, length)) return known;
-    const name = flat(src.slice(start, i));
-    const colon = name.indexOf(':');
-    const local = name.slice(colon + 1);
-    if (colon === 0 || local === '' || local.includes(':'))
-      this.fail('xml.namespace', `"${name}" is not a valid qualified name`, offset);
-    const prefix = colon === -1 ? '' : name.slice(0, colon);
-    const qname: QName = { name, prefix, local, scope: undefined, resolved: undefined, next: undefined };
-    if (known === undefined) this.names.set(hash, qname);
-    return qname;
-  }
-}
-
-/**
- * A copy of a slice that does not point into the source: names are compared and read char by char on
- * every element, and a flat string is cheaper to read than a view. Made once per distinct name.
- */
-function flat(slice: string): string {
-  return slice.split('').join('');
-}
-
-/** Whether src[start, start + length) spells `name`; a loop is cheaper than startsWith for short names. */
-function sameChars(name: string, src: string, start: number, length: number): boolean {
-  if (name.length !== length) return false;
-  for (let i = 0; i < length; i++) if (name.charCodeAt(i) !== src.charCodeAt(start + i)) return false;
-  return true;
 }
