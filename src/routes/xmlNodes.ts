@@ -80,6 +80,15 @@ export function addChild(parent: ElementNode, node: XmlNode): void {
   else (parent.children as XmlNode[]).push(node);
 }
 
+/**
+ * Trims a closed element's children to their exact count: an array grown by push keeps room for 17 or
+ * more, and ~60,000 containers of a 5,000-waypoint route would keep that room alive as long as the tree.
+ */
+export function closeChildren(el: ElementNode): void {
+  const content = el.content;
+  if (typeof content !== 'string' && content.length > 1) el.content = content.slice();
+}
+
 export function addTextChild(parent: ElementNode, value: string, line: number, column: number): void {
   if (parent.content === NO_CHILDREN) {
     parent.content = value;

@@ -11,7 +11,7 @@ import {
   isSpace,
   normalizeNewlines,
 } from './xmlChars';
-import { addChild, addTextChild, ElementNode, NO_ATTRIBUTES } from './xmlNodes';
+import { addChild, addTextChild, closeChildren, ElementNode, NO_ATTRIBUTES } from './xmlNodes';
 import { comment, declaration, instruction, markupDeclaration, misc, name } from './xmlProlog';
 import {
   attributeValue,
@@ -104,6 +104,7 @@ export class Parser extends XmlSource {
       if (next === 47 /* / */) {
         this.flushText(top);
         this.endTag(top);
+        closeChildren(top);
         elements.pop();
         scopes.pop();
       } else if (next === 33 /* ! */) {
