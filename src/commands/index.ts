@@ -25,6 +25,7 @@ import {
 import { downloadTaskMedia } from '../media/command';
 import { previewRoute } from '../panels/routePreviewPanel';
 import { openTaskTrajectory } from '../panels/trajectoryPanel';
+import { startLivestream } from '../live/command';
 import { openKmzContents } from './kmz';
 import { downloadRoute, showRouteDetails } from './routes';
 import { withErrorBoundary } from './run';
@@ -99,6 +100,7 @@ export const COMMANDS = {
   'flighthub.showHms': showHms,
   'flighthub.changeCamera': changeCamera,
   'flighthub.changeLens': changeLens,
+  'flighthub.startLivestream': startLivestream,
   'flighthub.acquireControl': acquireControl,
   'flighthub.releaseControl': releaseControl,
   'flighthub.returnHome': returnHome,

@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { registerRoutePreviewSerializer } from './routePreviewPanel';
 import { registerTrajectorySerializer } from './trajectoryPanel';
 import { GALLERY_VIEW_TYPE, reviveGallery } from './gallery';
+import { registerLiveSerializer } from './livePanel';
 import { registerPanelSerializer } from './panelHost';
 
 export function registerPanels(services: Services): vscode.Disposable[] {
@@ -13,5 +14,6 @@ export function registerPanels(services: Services): vscode.Disposable[] {
     registerPanelSerializer(GALLERY_VIEW_TYPE, (panel, state) => reviveGallery(services, panel, state)),
     registerRoutePreviewSerializer(services),
     registerTrajectorySerializer(services),
+    registerLiveSerializer(services),
   ];
 }

@@ -1,0 +1,216 @@
+// Livestream panel (issue 5): starts the camera's stream (live-stream/start), gives the page a playable
+// WHEP URL (mapped with asExternalUri: the built-in simulator serves it from the extension host), renews
+// the credentials before `expire_ts`, ends the WHEP sessions when the panel closes, and explains vendor
+// streams (Volcano Engine, Agora) that only FlightHub 2's web app plays. Restored after a reload.
+import * as vscode from 'vscode';
+import { describeError } from '../errorText';
+import { restartDelayMs, streamKind, VIDEO_EXPIRE_S, webAppUrl } from '../live/plan';
+import type { Services } from '../services';
+import {
+  fromWebview,
+  liveState,
+  type FromWebview,
+  type LiveTarget,
+  type ToWebview,
+} from '../webviews/live/protocol';
+import { liveLabels } from './liveLabels';
+import { PanelHost, registerPanelSerializer, type PanelSpec } from './panelHost';
+
+export const LIVE_VIEW = 'flighthub.livestream';
+const spec: PanelSpec<FromWebview> = {
+  viewType: LIVE_VIEW,
+  bundle: 'live',
+  fromWebview,
+  retainContextWhenHidden: true,
+};
+const open = new Map<string, Livestream>();
+const keyOf = (t: LiveTarget) => `${t.sn}/${t.camera}`;
+
+export class Livestream {
+  private current: ToWebview | undefined;
+  private generation = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** The WHEP endpoint (as the host reaches it) and the page's session Location, per generation. */
+  private readonly sessions = new Map<number, { url: string; location?: string }>();
+  private readonly disposables: vscode.Disposable[] = [];
+  started: Promise<ToWebview>;
+
+  constructor(
+    readonly host: PanelHost<ToWebview, FromWebview>,
+    private target: LiveTarget,
+    private readonly canSwitchLens: boolean,
+    private readonly services: Services,
+  ) {
+    open.set(keyOf(target), this);
+    this.disposables.push(
+      host.onDidBecomeReady(() => this.sendAll()),
+      host.onMessage((m) => void this.onMessage(m)),
+    );
+    host.onDidDispose(() => this.dispose());
+    this.started = this.start();
+  }
+
+  /** Fresh credentials; a WHEP stream replaces the running one in the page without a gap. */
+  async start(): Promise<ToWebview> {
+    clearTimeout(this.timer);
+    const t = this.target;
+    try {
+      const api = await this.services.session.projectApi();
+      const live = await api.live.start({
+        sn: t.sn,
+        camera_index: t.camera,
+        video_expire: VIDEO_EXPIRE_S,
+        quality_type: t.quality,
+      });
+      const kind = streamKind(live.url_type);
+      this.services.log.info(`livestream ${t.sn} ${t.camera}: url_type ${live.url_type}`);
+      if (kind !== 'whep') return this.show(unsupported(kind, live.url_type, this.webApp() !== undefined));
+      const generation = ++this.generation;
+      this.sessions.set(generation, { url: live.url });
+      const url = await externalUrl(live.url);
+      this.host.allowOrigins({ connect: [url] });
+      this.timer = setTimeout(() => void this.start(), restartDelayMs(live.expire_ts, Date.now()));
+      return this.show({ type: 'whep', url, expiresAt: live.expire_ts * 1000, generation });
+    } catch (error) {
+      this.services.log.error(`livestream ${t.sn} ${t.camera}: ${describeError(error)}`);
+      return this.show({ type: 'failed', message: describeError(error).slice(0, 2000) });
+    }
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    const t = this.target;
+    try {
+      if (m.type === 'session') return this.onSession(m.generation, m.location);
+      if (m.type === 'restart') return void (await this.start());
+      if (m.type === 'openWeb') {
+        const url = this.webApp();
+        if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+        return;
+      }
+      if (m.type === 'switchLens') {
+        // The lens command asks for the lens, and for payload control through the safety gate if needed.
+        await vscode.commands.executeCommand('flighthub.changeLens', { sn: t.sn, camera_index: t.camera });
+        return;
+      }
+      const api = await this.services.session.projectApi();
+      await api.devices.setStreamQuality({ sn: t.sn, camera_index: t.camera, quality_type: m.quality });
+      this.target = { ...t, quality: m.quality };
+      this.sendAll();
+    } catch (error) {
+      void vscode.window.showErrorMessage(describeError(error));
+    }
+  }
+
+  private onSession(generation: number, location: string | null): void {
+    const s = this.sessions.get(generation);
+    if (!s) return;
+    if (location === null) this.sessions.delete(generation);
+    else {
+      // Older sessions were replaced by this one (the page DELETEs them; the host makes sure on close).
+      s.location = location;
+      for (const g of this.sessions.keys()) if (g < generation - 1) void this.endSession(g);
+    }
+  }
+
+  /** DELETE on the session's Location, resolved against the URL the host itself can reach. */
+  private async endSession(generation: number): Promise<void> {
+    const s = this.sessions.get(generation);
+    this.sessions.delete(generation);
+    if (!s?.location) return;
+    const target = new URL(s.location, s.url).href;
+    const res = await fetch(target, { method: 'DELETE', signal: AbortSignal.timeout(5000) }).catch(
+      () => undefined,
+    );
+    this.services.log.info(`livestream session ended (${res?.status ?? 'unreachable'})`);
+  }
+
+  private webApp(): string | undefined {
+    return webAppUrl(this.services.session.connection);
+  }
+
+  private show(message: ToWebview): ToWebview {
+    this.current = message;
+    if (this.host.ready) this.host.post(message);
+    return message;
+  }
+
+  private sendAll(): void {
+    this.host.post({
+      type: 'setup',
+      labels: liveLabels(),
+      target: this.target,
+      canSwitchLens: this.canSwitchLens,
+    });
+    this.host.post(this.current ?? { type: 'starting' });
+  }
+
+  private dispose(): void {
+    clearTimeout(this.timer);
+    if (open.get(keyOf(this.target)) === this) open.delete(keyOf(this.target));
+    for (const d of this.disposables.splice(0)) d.dispose();
+    // FlightHub stops pushing 5 minutes after the last viewer; there is no stop call (API.md §7.1).
+    for (const g of [...this.sessions.keys()]) void this.endSession(g);
+  }
+}
+
+function unsupported(kind: string, urlType: string, canOpenWeb: boolean): ToWebview {
+  const t = vscode.l10n.t;
+  const vendor = kind === 'volc' ? t('Volcano Engine RTC') : kind === 'agora' ? t('Agora') : undefined;
+  const message = vendor
+    ? t(
+        'FlightHub 2 sent this stream through {0}. Playing it needs that vendor’s web SDK, which this extension does not include (it signals through the vendor’s cloud servers). Watch it in the FlightHub 2 web app.',
+        vendor,
+      )
+    : t('FlightHub 2 sent a stream of type "{0}", which this extension does not know how to play.', urlType);
+  return { type: 'unsupported', urlType: urlType.slice(0, 100), message, canOpenWeb };
+}
+
+/**
+ * The URL the webview can reach. A localhost URL (the built-in simulator runs in the extension host)
+ * goes through asExternalUri, which under code-server becomes a proxied https URL. Only the origin is
+ * mapped: `Uri.toString` would re-encode the token in the query.
+ */
+async function externalUrl(url: string): Promise<string> {
+  const u = new URL(url);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) return url;
+  const base = await vscode.env.asExternalUri(vscode.Uri.parse(`${u.protocol}//${u.host}/`));
+  return base.toString(true).replace(/\/$/, '') + u.pathname + u.search;
+}
+
+/** Opens (or reveals) the panel for this device camera; returns the first message it showed. */
+export function openLivestream(services: Services, target: LiveTarget, canSwitchLens: boolean): Livestream {
+  const existing = open.get(keyOf(target));
+  if (existing) {
+    existing.host.reveal();
+    return existing;
+  }
+  const host = PanelHost.create<ToWebview, FromWebview>(
+    services.context.extensionUri,
+    spec,
+    services.log,
+    vscode.l10n.t('Live: {0} ({1})', target.name, target.camera),
+    {},
+  );
+  return new Livestream(host, target, canSwitchLens, services);
+}
+
+export function registerLiveSerializer(services: Services): vscode.Disposable {
+  return registerPanelSerializer(LIVE_VIEW, (panel, state) => {
+    reviveLivestream(services, panel, state);
+    return Promise.resolve();
+  });
+}
+
+/** A panel restored after a reload starts the saved device camera's stream again (or closes). */
+export function reviveLivestream(services: Services, panel: vscode.WebviewPanel, state: unknown): void {
+  const saved = liveState.safeParse(state);
+  const host = new PanelHost<ToWebview, FromWebview>(
+    panel,
+    services.context.extensionUri,
+    spec,
+    services.log,
+    {},
+  );
+  if (!saved.success) host.dispose();
+  else new Livestream(host, saved.data.target, saved.data.canSwitchLens ?? false, services);
+}
