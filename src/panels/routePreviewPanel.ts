@@ -2,6 +2,7 @@
 // validator's findings. One panel per route; a route on disk is read again whenever its files change,
 // and a panel restored after a reload reads its route again from the source the page saved.
 import * as vscode from 'vscode';
+import type * as z from 'zod';
 import type { CommandFactory } from '../commands/context';
 import { describeError } from '../errorText';
 import type { Services } from '../services';
@@ -15,7 +16,8 @@ import {
   type ToWebview,
 } from '../webviews/routePreview/protocol';
 import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from './mapPanel';
-import { PanelHost, registerPanelSerializer, type PanelSpec } from './panelHost';
+import { PanelHost, type PanelSpec } from './panelHost';
+import { registerRevivable, revivePanel, type Revivable } from './revive';
 import { routeView } from './routePreviewData';
 import { loadRoute, sourceFromArg, sourceKey, sourceName, watchSource } from './routePreviewLoad';
 
@@ -119,34 +121,25 @@ export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
   );
 };
 
+/** After a reload, the page saved where its route comes from, which is read again (or the panel closes). */
+const revivable: Revivable<z.infer<typeof routePreviewState>, ToWebview, FromWebview> = {
+  spec,
+  state: routePreviewState,
+  origins: () => mapOrigins(mapSettings()),
+  attach: (host, saved, services) => new RoutePreview(host, saved.source, services).loaded,
+};
+
 export function registerRoutePreviewSerializer(services: Services): vscode.Disposable {
-  return registerPanelSerializer(ROUTE_PREVIEW_VIEW, (panel, state) => {
-    // Not awaited: the restored panel says "loading" while the data is read or downloaded.
-    void reviveRoutePreview(services, panel, state);
-    return Promise.resolve();
-  });
+  return registerRevivable(services, revivable);
 }
 
-/**
- * A panel VS Code restores after a reload: the page saved where its route comes from, which is read
- * again. Without a usable state there is nothing to show, so the panel closes. Resolves when loaded.
- */
-export async function reviveRoutePreview(
+/** Restores one panel; resolves when loaded (the integration tests call it directly). */
+export function reviveRoutePreview(
   services: Services,
   panel: vscode.WebviewPanel,
   state: unknown,
 ): Promise<PanelHost<ToWebview, FromWebview>> {
-  const saved = routePreviewState.safeParse(state);
-  const host = new PanelHost<ToWebview, FromWebview>(
-    panel,
-    services.context.extensionUri,
-    spec,
-    services.log,
-    mapOrigins(mapSettings()),
-  );
-  if (!saved.success) host.dispose();
-  else await new RoutePreview(host, saved.data.source, services).loaded;
-  return host;
+  return revivePanel(services, panel, state, revivable);
 }
 
 function labels(): RouteLabels {

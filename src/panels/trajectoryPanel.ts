@@ -22,7 +22,8 @@ import {
 } from '../webviews/trajectory/protocol';
 import { trajectoryGeoJson } from './geojson';
 import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from './mapPanel';
-import { PanelHost, registerPanelSerializer, type PanelSpec } from './panelHost';
+import { PanelHost, type PanelSpec } from './panelHost';
+import { registerRevivable, revivePanel, type Revivable } from './revive';
 import { trajectoryView, type TrajectoryInput } from './trajectoryData';
 
 export const TRAJECTORY_VIEW = 'flighthub.trajectory';
@@ -169,31 +170,25 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
   return data && { task: data.task, points: data.track.length, media: data.media.length, exported };
 };
 
+/** After a reload, the task the page saved is loaded again (or the panel closes). */
+const revivable: Revivable<z.infer<typeof trajectoryState>, ToWebview, FromWebview> = {
+  spec,
+  state: trajectoryState,
+  origins: () => mapOrigins(mapSettings()),
+  attach: (host, saved, services) => new Trajectory(host, saved.task, services).loaded,
+};
+
 export function registerTrajectorySerializer(services: Services): vscode.Disposable {
-  return registerPanelSerializer(TRAJECTORY_VIEW, (panel, state) => {
-    // Not awaited: the restored panel says "loading" while the data is read or downloaded.
-    void reviveTrajectory(services, panel, state);
-    return Promise.resolve();
-  });
+  return registerRevivable(services, revivable);
 }
 
-/** A panel VS Code restores after a reload: the task the page saved is loaded again (or it closes). */
-export async function reviveTrajectory(
+/** Restores one panel; resolves when loaded (the integration tests call it directly). */
+export function reviveTrajectory(
   services: Services,
   panel: vscode.WebviewPanel,
   state: unknown,
 ): Promise<PanelHost<ToWebview, FromWebview>> {
-  const saved = trajectoryState.safeParse(state);
-  const host = new PanelHost<ToWebview, FromWebview>(
-    panel,
-    services.context.extensionUri,
-    spec,
-    services.log,
-    mapOrigins(mapSettings()),
-  );
-  if (!saved.success) host.dispose();
-  else await new Trajectory(host, saved.data.task, services).loaded;
-  return host;
+  return revivePanel(services, panel, state, revivable);
 }
 
 function labels(): TrajectoryLabels {

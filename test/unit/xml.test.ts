@@ -171,7 +171,7 @@ void describe('xml: refused input', () => {
 });
 
 void describe('xml: speed', () => {
-  it('parses a 5 MB WPML-like document well within budget', () => {
+  it('parses a 5 MB WPML-like document completely', () => {
     const placemark = (i: number): string =>
       `  <Placemark>\n    <Point><coordinates>113.${String(i).padStart(7, '0')},22.5412345</coordinates></Point>\n` +
       `    <wpml:index>${i}</wpml:index>\n    <wpml:executeHeight>80.5</wpml:executeHeight>\n` +
@@ -184,13 +184,9 @@ void describe('xml: speed', () => {
     parts.push('</Folder></Document></kml>');
     const xml = parts.join('');
     assert.ok(xml.length > 4_900_000, `document is ${xml.length} chars`);
-    parseXml(xml); // warm-up: the first run includes JIT compilation
-    const started = performance.now();
+    // Speed is measured by `npm run bench` (routes.check_5000_waypoints), not asserted here.
     const doc = parseXml(xml);
-    const ms = performance.now() - started;
     const folder = only(findChild(only(findChild(doc.root, KML, 'Document')), KML, 'Folder'));
     assert.equal(folder.children.length, 10_000);
-    // About 60 ms on a busy 2-core VM; the bound leaves room for slow CI runners, not for regressions.
-    assert.ok(ms < 250, `parsing took ${ms.toFixed(1)} ms`);
   });
 });
