@@ -68,11 +68,13 @@ export const vscodeStub = {
     createTreeView: () => treeView,
     createStatusBarItem: () => statusItem,
     showErrorMessage: () => Promise.resolve(undefined),
+    registerWebviewPanelSerializer: noop,
   },
   commands: { registerCommand: noop, executeCommand: () => Promise.resolve(undefined) },
   workspace: {
     getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback }),
     registerTextDocumentContentProvider: noop,
+    registerFileSystemProvider: noop,
     createFileSystemWatcher: () => ({
       onDidCreate: noop,
       onDidChange: noop,
