@@ -22,12 +22,22 @@ const node = {
   logLevel: 'info',
 };
 
+// undici carries its HTTP parser twice as WebAssembly (72 KB each): with SIMD, and a plain copy used
+// only where WASM SIMD fails. The plain copy stays a file next to the bundle, required only then.
+const llhttpFallback = {
+  name: 'llhttp-fallback',
+  setup(build) {
+    build.onResolve({ filter: /[/\\]llhttp-wasm\.js$/ }, () => ({ path: './llhttp-wasm.js', external: true }));
+  },
+};
+
 const targets = {
   extension: {
     ...node,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [llhttpFallback],
   },
   // The simulator as a library, loaded by the extension on first use of the built-in simulator.
   simulatorLib: { ...node, entryPoints: ['src/simulator/simulator.ts'], outfile: 'dist/simulatorLib.js' },
@@ -74,6 +84,7 @@ for (const panel of webviewPanels) {
 const selected = Object.entries(targets).filter(([name]) => !only || name === only);
 // Simulator media (JPEG, MP4, PPK) are read from disk at run time next to the bundle.
 await cp('src/simulator/assets', 'dist/assets', { recursive: true });
+await cp('node_modules/undici/lib/llhttp/llhttp-wasm.js', 'dist/llhttp-wasm.js');
 // The codicon font for every panel (the stylesheet keeps its relative url to the font).
 await mkdir('dist/webviews', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf'])
