@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
  * The launch flags verified on these machines (shared/testing/REAL-VSCODE.md): the network flags stop
  * Chromium from calling hosts this machine cannot reach. `headless: true` adds `--headless` itself.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

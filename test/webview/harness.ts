@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { newNonce, renderPage, type CspOrigins } from '../../src/panels/html';
+import { CHROMIUM_ARGS } from '../vscode/browser';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', 'dist', 'webviews');
 const THEME = path.resolve(__dirname, '..', '..', '..', 'test', 'webview', 'theme.css');
@@ -21,17 +22,8 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
-/** Flags verified on these machines (shared/testing/REAL-VSCODE.md); see test/vscode/browser.ts. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
+/** The verified flags (test/vscode/browser.ts), and media that plays without a click. */
+export const PAGE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
 export interface OpenOptions {
   readonly origins?: CspOrigins;
@@ -74,7 +66,7 @@ export async function startHarness(): Promise<Harness> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: PAGE_CHROMIUM_ARGS,
   });
   let counter = 0;
   return {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { withSimulator, type SimSetup } from '../helpers/sim';
-import { chromiumPath } from './harness';
+import { chromiumPath, PAGE_CHROMIUM_ARGS } from './harness';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
 <video id="v" autoplay muted playsinline></video>
@@ -45,17 +45,6 @@ window.stop = async (location) => {
 };
 </script>`;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
 let s: SimSetup;
 let pageServer: Server;
 let pageUrl: string;
@@ -70,7 +59,11 @@ before(async () => {
   });
   await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: PAGE_CHROMIUM_ARGS,
+  });
   page = await browser.newPage();
   await page.goto(pageUrl);
 });
