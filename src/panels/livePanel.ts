@@ -31,7 +31,7 @@ export class Livestream {
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
   /** The WHEP endpoint (as the host reaches it) and the page's session Location, per generation. */
-  private readonly sessions = new Map<number, { url: string; location?: string }>();
+  private readonly sessions = new Map<number, WhepEndpoint & { location?: string }>();
   private readonly disposables: vscode.Disposable[] = [];
   started: Promise<ToWebview>;
 
@@ -66,8 +66,9 @@ export class Livestream {
       this.services.log.info(`livestream ${t.sn} ${t.camera}: url_type ${live.url_type}`);
       if (kind !== 'whep') return this.show(unsupported(kind, live.url_type, this.webApp() !== undefined));
       const generation = ++this.generation;
-      this.sessions.set(generation, { url: live.url });
-      const url = await externalUrl(live.url);
+      const endpoint = await externalUrl(live.url);
+      const url = endpoint.external;
+      this.sessions.set(generation, endpoint);
       this.host.allowOrigins({ connect: [url] });
       this.timer = setTimeout(() => void this.start(), restartDelayMs(live.expire_ts, Date.now()));
       return this.show({ type: 'whep', url, expiresAt: live.expire_ts * 1000, generation });
@@ -117,7 +118,7 @@ export class Livestream {
     const s = this.sessions.get(generation);
     this.sessions.delete(generation);
     if (!s?.location) return;
-    const target = new URL(s.location, s.url).href;
+    const target = internalLocation(s, s.location);
     const res = await fetch(target, { method: 'DELETE', signal: AbortSignal.timeout(5000) }).catch(
       () => undefined,
     );
@@ -170,11 +171,34 @@ function unsupported(kind: string, urlType: string, canOpenWeb: boolean): ToWebv
  * goes through asExternalUri, which under code-server becomes a proxied https URL. Only the origin is
  * mapped: `Uri.toString` would re-encode the token in the query.
  */
-async function externalUrl(url: string): Promise<string> {
+async function externalUrl(url: string): Promise<WhepEndpoint> {
   const u = new URL(url);
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) return url;
-  const base = await vscode.env.asExternalUri(vscode.Uri.parse(`${u.protocol}//${u.host}/`));
-  return base.toString(true).replace(/\/$/, '') + u.pathname + u.search;
+  const internalBase = `${u.protocol}//${u.host}`;
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))
+    return { url, external: url, externalBase: internalBase, internalBase };
+  const mapped = await vscode.env.asExternalUri(vscode.Uri.parse(`${internalBase}/`));
+  const externalBase = mapped.toString(true).replace(/\/$/, '');
+  return { url, external: externalBase + u.pathname + u.search, externalBase, internalBase };
+}
+
+interface WhepEndpoint {
+  /** As live-stream/start returned it (the host reaches it). */
+  readonly url: string;
+  /** As the page reaches it. */
+  readonly external: string;
+  readonly externalBase: string;
+  readonly internalBase: string;
+}
+
+/**
+ * The session URL as the host reaches it. A proxy in front of the page (code-server's /proxy/<port>/)
+ * may have rewritten the Location into its own path; that prefix is swapped back for the host's.
+ */
+export function internalLocation(e: WhepEndpoint, location: string): string {
+  const seen = new URL(location, e.external).href;
+  if (e.externalBase !== e.internalBase && seen.startsWith(`${e.externalBase}/`))
+    return e.internalBase + seen.slice(e.externalBase.length);
+  return new URL(location, e.url).href;
 }
 
 /** Opens (or reveals) the panel for this device camera; returns the first message it showed. */
@@ -202,7 +226,11 @@ export function registerLiveSerializer(services: Services): vscode.Disposable {
 }
 
 /** A panel restored after a reload starts the saved device camera's stream again (or closes). */
-export function reviveLivestream(services: Services, panel: vscode.WebviewPanel, state: unknown): void {
+export function reviveLivestream(
+  services: Services,
+  panel: vscode.WebviewPanel,
+  state: unknown,
+): PanelHost<ToWebview, FromWebview> {
   const saved = liveState.safeParse(state);
   const host = new PanelHost<ToWebview, FromWebview>(
     panel,
@@ -213,4 +241,5 @@ export function reviveLivestream(services: Services, panel: vscode.WebviewPanel,
   );
   if (!saved.success) host.dispose();
   else new Livestream(host, saved.data.target, saved.data.canSwitchLens ?? false, services);
+  return host;
 }

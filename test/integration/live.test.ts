@@ -4,8 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { reviveLivestream } from '../../src/panels/livePanel';
 import type { Simulator } from '../../src/simulator/simulator';
 import { connectSimulator, eventually, extensionApi } from './api';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 describe('livestream panel', function () {
   this.timeout(90_000);
@@ -53,6 +56,8 @@ describe('livestream panel', function () {
 
   it('the page plays the WHEP stream, and closing the panel ends the session', async () => {
     await eventually(() => (sim.live?.sessions.size ?? 0) > 0, 30_000);
+    // The page tells the host its session's Location right after the server's 201; give it that moment.
+    await settle();
     const ids = [...(sim.live?.sessions.keys() ?? [])];
     for (const host of api.panels) if (host.panel.viewType === 'flighthub.livestream') host.dispose();
     // DELETEd by the host (within seconds), not dropped by the server for silence (10 s).
@@ -62,5 +67,26 @@ describe('livestream panel', function () {
         sim.live?.ended.some((e) => e.id === id && e.reason === 'deleted'),
         `session ${id}: ${JSON.stringify(sim.live?.ended.filter((e) => e.id === id))}`,
       );
+  });
+
+  it('a panel restored after a reload starts the saved camera again; unusable state closes it', async () => {
+    const panel = () =>
+      vscode.window.createWebviewPanel('flighthub.livestream', 'restored', vscode.ViewColumn.Active, {
+        enableScripts: true,
+      });
+    const dockSn = sim.world.describe().docks.find((d) => d.aircraftSn === aircraftSn)?.sn;
+    assert.ok(dockSn);
+    const host = reviveLivestream(api.services, panel(), {
+      target: { sn: dockSn, name: 'Dock', camera: '165-0-7', quality: 'adaptive' },
+    });
+    await eventually(() => host.ready && (sim.live?.sessions.size ?? 0) > 0, 30_000);
+    await settle();
+    host.dispose();
+    await eventually(() => sim.live?.sessions.size === 0, 8000);
+    const broken = panel();
+    let closed = false;
+    broken.onDidDispose(() => (closed = true));
+    reviveLivestream(api.services, broken, { target: { sn: dockSn } });
+    assert.ok(closed);
   });
 });
