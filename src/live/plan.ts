@@ -64,3 +64,23 @@ export function webAppUrl(connection: Pick<Connection, 'kind' | 'url'> | undefin
     return undefined;
   }
 }
+
+export interface WhepEndpoint {
+  /** As live-stream/start returned it (the host reaches it). */
+  readonly url: string;
+  /** As the page reaches it. */
+  readonly external: string;
+  readonly externalBase: string;
+  readonly internalBase: string;
+}
+
+/**
+ * The session URL as the host reaches it. A proxy in front of the page (code-server's /proxy/<port>/)
+ * may have rewritten the Location into its own path; that prefix is swapped back for the host's.
+ */
+export function internalLocation(e: WhepEndpoint, location: string): string {
+  const seen = new URL(location, e.external).href;
+  if (e.externalBase !== e.internalBase && seen.startsWith(`${e.externalBase}/`))
+    return e.internalBase + seen.slice(e.externalBase.length);
+  return new URL(location, e.url).href;
+}

@@ -4,7 +4,14 @@
 // streams (Volcano Engine, Agora) that only FlightHub 2's web app plays. Restored after a reload.
 import * as vscode from 'vscode';
 import { describeError } from '../errorText';
-import { restartDelayMs, streamKind, VIDEO_EXPIRE_S, webAppUrl } from '../live/plan';
+import {
+  internalLocation,
+  restartDelayMs,
+  streamKind,
+  VIDEO_EXPIRE_S,
+  webAppUrl,
+  type WhepEndpoint,
+} from '../live/plan';
 import type { Services } from '../services';
 import {
   fromWebview,
@@ -179,26 +186,6 @@ async function externalUrl(url: string): Promise<WhepEndpoint> {
   const mapped = await vscode.env.asExternalUri(vscode.Uri.parse(`${internalBase}/`));
   const externalBase = mapped.toString(true).replace(/\/$/, '');
   return { url, external: externalBase + u.pathname + u.search, externalBase, internalBase };
-}
-
-interface WhepEndpoint {
-  /** As live-stream/start returned it (the host reaches it). */
-  readonly url: string;
-  /** As the page reaches it. */
-  readonly external: string;
-  readonly externalBase: string;
-  readonly internalBase: string;
-}
-
-/**
- * The session URL as the host reaches it. A proxy in front of the page (code-server's /proxy/<port>/)
- * may have rewritten the Location into its own path; that prefix is swapped back for the host's.
- */
-export function internalLocation(e: WhepEndpoint, location: string): string {
-  const seen = new URL(location, e.external).href;
-  if (e.externalBase !== e.internalBase && seen.startsWith(`${e.externalBase}/`))
-    return e.internalBase + seen.slice(e.externalBase.length);
-  return new URL(location, e.url).href;
 }
 
 /** Opens (or reveals) the panel for this device camera; returns the first message it showed. */

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ProjectApi } from '../../src/api/projectApi';
 import {
   canSwitchLens,
+  internalLocation,
   restartDelayMs,
   RESTART_LEAD_MS,
   streamCameras,
@@ -84,5 +85,20 @@ describe('livestream plan', () => {
     );
     assert.equal(webAppUrl({ kind: 'simulator', url: 'http://127.0.0.1:1' }), undefined);
     assert.equal(webAppUrl(undefined), undefined);
+  });
+
+  it('maps a WHEP session Location back to the URL the host reaches', () => {
+    const proxied = {
+      url: 'http://127.0.0.1:4100/live/whep/SN_81-0-0?token=t',
+      external: 'https://ide.example/proxy/4100/live/whep/SN_81-0-0?token=t',
+      externalBase: 'https://ide.example/proxy/4100',
+      internalBase: 'http://127.0.0.1:4100',
+    };
+    const want = 'http://127.0.0.1:4100/live/whep/SN_81-0-0/sessions/abc';
+    assert.equal(internalLocation(proxied, '/proxy/4100/live/whep/SN_81-0-0/sessions/abc'), want);
+    assert.equal(internalLocation(proxied, '/live/whep/SN_81-0-0/sessions/abc'), want);
+    assert.equal(internalLocation(proxied, 'sessions/abc'), 'http://127.0.0.1:4100/live/whep/sessions/abc');
+    const direct = { ...proxied, external: proxied.url, externalBase: proxied.internalBase };
+    assert.equal(internalLocation(direct, '/live/whep/SN_81-0-0/sessions/abc'), want);
   });
 });
