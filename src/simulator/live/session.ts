@@ -139,6 +139,9 @@ export class WhepSession {
   /** Ends the session once; settles when its sockets are closed. */
   end(reason: EndReason): Promise<void> {
     if (this.closing) return this.closing;
+    // pc.close() fires connection-state events synchronously, which call end('failed') again before
+    // `closing` is set: a placeholder makes that call a no-op, so each session is recorded once.
+    this.closing = Promise.resolve();
     this.player.stop();
     clearTimeout(this.disconnectTimer);
     for (const t of this.timers) clearTimeout(t);
