@@ -27,7 +27,10 @@ const node = {
 const llhttpFallback = {
   name: 'llhttp-fallback',
   setup(build) {
-    build.onResolve({ filter: /[/\\]llhttp-wasm\.js$/ }, () => ({ path: './llhttp-wasm.js', external: true }));
+    build.onResolve({ filter: /[/\\]llhttp-wasm\.js$/ }, () => ({
+      path: './llhttp-wasm.js',
+      external: true,
+    }));
   },
 };
 
