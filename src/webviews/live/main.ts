@@ -1,6 +1,9 @@
 // Livestream page: plays the WHEP endpoint the host gives it, shows connection state, resolution,
 // frame rate and bitrate (getStats every second), swaps in a fresh stream when the host renews the
 // credentials, and explains streams it cannot play (vendor SDKs) with a way to the FlightHub 2 web app.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '../browser/base.css';
 import './live.css';
 import { connect, h } from '../browser/host';
@@ -62,9 +65,16 @@ function labels(): LiveLabels | undefined {
   return setup?.labels;
 }
 
-function button(label: string, onClick: () => void, testId: string, primary = false): HTMLButtonElement {
-  const b = h('button', { class: primary ? 'live-button primary' : 'live-button', 'data-testid': testId });
-  b.textContent = label;
+function button(
+  label: string,
+  onClick: () => void,
+  testId: string,
+  icon: string,
+  primary = false,
+): HTMLElement {
+  const attrs: Record<string, string> = { 'data-testid': testId, icon };
+  if (!primary) attrs.secondary = '';
+  const b = h('vscode-button', attrs, label);
   b.addEventListener('click', onClick);
   return b;
 }
@@ -72,12 +82,9 @@ function button(label: string, onClick: () => void, testId: string, primary = fa
 function renderPlayer(): void {
   const l = labels();
   if (!l || !setup) return;
-  const select = h('select', { class: 'live-select', 'aria-label': l.quality, 'data-testid': 'quality' });
-  for (const q of QUALITIES) {
-    const option = h('option', { value: q }, l.qualities[q]);
-    option.selected = q === setup.target.quality;
-    select.append(option);
-  }
+  const select = h('vscode-single-select', { 'aria-label': l.quality, 'data-testid': 'quality' });
+  select.append(...QUALITIES.map((q) => h('vscode-option', { value: q }, l.qualities[q])));
+  select.value = setup.target.quality;
   select.addEventListener('change', () => {
     const quality = QUALITIES.find((q) => q === select.value);
     if (quality) channel.post({ type: 'setQuality', quality });
@@ -88,9 +95,11 @@ function renderPlayer(): void {
     h('span', { class: 'spacer' }),
     expires,
     select,
-    ...(setup.canSwitchLens ? [button(l.lens, () => channel.post({ type: 'switchLens' }), 'lens')] : []),
-    button(l.restart, () => channel.post({ type: 'restart' }), 'restart'),
-    button(l.stop, () => void stopPlayer().then(() => setState('stopped')), 'stop'),
+    ...(setup.canSwitchLens
+      ? [button(l.lens, () => channel.post({ type: 'switchLens' }), 'lens', 'device-camera')]
+      : []),
+    button(l.restart, () => channel.post({ type: 'restart' }), 'restart', 'debug-restart'),
+    button(l.stop, () => void stopPlayer().then(() => setState('stopped')), 'stop', 'debug-stop'),
   ];
   app.replaceChildren(
     h('div', { class: 'toolbar' }, ...tools),
@@ -104,7 +113,7 @@ function renderUnsupported(message: string, canOpenWeb: boolean): void {
   const l = labels();
   const box = h('div', { class: 'unsupported', 'data-testid': 'unsupported' }, h('p', {}, message));
   if (l && canOpenWeb)
-    box.append(button(l.openWeb, () => channel.post({ type: 'openWeb' }), 'open-web', true));
+    box.append(button(l.openWeb, () => channel.post({ type: 'openWeb' }), 'open-web', 'link-external', true));
   app.replaceChildren(box);
 }
 
