@@ -187,9 +187,9 @@ describe('trajectory page', () => {
     await p.page.mouse.click(m.pageX, m.pageY);
     await p.page.waitForSelector('.media-info:not([hidden])');
     assert.match((await p.page.textContent('.media-info')) ?? '', /^DJI_\d{14}_/);
-    await p.page.click('button[data-action="export"]');
+    await p.page.click('[data-action="export"]');
     await p.waitForPosted('exportGeoJson');
-    await p.page.click('button[data-action="reload"]');
+    await p.page.click('[data-action="reload"]');
     await p.waitForPosted('reload');
     assert.deepEqual(p.problems(), []);
     await p.close();

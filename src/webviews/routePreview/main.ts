@@ -1,6 +1,7 @@
 // Route preview page: the route on the shared map (numbered waypoints, lines, take-off point), the
 // waypoint table beside it, and the validator's findings behind a badge. Selecting a row highlights the
 // waypoint on the map and the other way round. The page only draws what the host read.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../browser/base.css';
 import '../map/map.css';
 import './routePreview.css';
@@ -73,8 +74,11 @@ function render(): void {
   const map = new MapCanvas(setup.mapLabels, setup.map);
   shown = map;
   const details = findingsPanel(route, labels);
-  const refresh = h('button', { class: 'text-button secondary', title: labels.refresh });
-  refresh.append(h('span', { class: 'codicon codicon-refresh' }), labels.refresh);
+  const refresh = h(
+    'vscode-button',
+    { icon: 'refresh', secondary: '', title: labels.refresh },
+    labels.refresh,
+  );
   refresh.addEventListener('click', () => channel.post({ type: 'refresh' }));
   const distance = route.waylines.reduce((d, w) => d + w.distance, 0);
   // Heights mean different things per mode (WPML.md §6 item 9): say which one the table shows.

@@ -1,6 +1,7 @@
 // Flight trajectory page: the flown track and the planned route on the shared map (legend in the
 // toolbar), photo markers, and a replay — scrubber, play/pause at 1×/4×/16× — moving the aircraft marker
 // with its height in a readout and on the profile chart. "Export GeoJSON" asks the host to write the file.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../browser/base.css';
 import '../map/map.css';
 import './trajectory.css';
@@ -66,15 +67,13 @@ function render(): void {
   const kept = shown?.viewport;
   const map = new MapCanvas(setup.mapLabels, setup.map);
   shown = map;
-  const exportButton = h('button', { class: 'text-button', 'data-action': 'export' });
-  exportButton.append(h('span', { class: 'codicon codicon-export' }), labels.export);
+  const exportButton = h('vscode-button', { icon: 'export', 'data-action': 'export' }, labels.export);
   exportButton.addEventListener('click', () => channel.post({ type: 'exportGeoJson' }));
-  const reload = h('button', {
-    class: 'text-button secondary',
-    'data-action': 'reload',
-    title: labels.reload,
-  });
-  reload.append(h('span', { class: 'codicon codicon-refresh' }), labels.reload);
+  const reload = h(
+    'vscode-button',
+    { icon: 'refresh', secondary: '', 'data-action': 'reload', title: labels.reload },
+    labels.reload,
+  );
   reload.addEventListener('click', () => channel.post({ type: 'reload' }));
   const swatch = (cls: string, colour: string, text: string) => {
     const s = h('span', { class: `legend-swatch ${cls}` });
