@@ -3,8 +3,9 @@
 // `onWebviewPanel:` activation events). One line per panel.
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
-import { registerRoutePreviewSerializer } from './routePreviewPanel';
-import { registerTrajectorySerializer } from './trajectoryPanel';
+import { routePreviewRevivable } from './routePreviewPanel';
+import { trajectoryRevivable } from './trajectoryPanel';
+import { registerRevivable } from './revive';
 import { GALLERY_VIEW_TYPE, reviveGallery } from './gallery';
 import { registerLiveSerializer } from './livePanel';
 import { registerPanelSerializer } from './panelHost';
@@ -12,8 +13,8 @@ import { registerPanelSerializer } from './panelHost';
 export function registerPanels(services: Services): vscode.Disposable[] {
   return [
     registerPanelSerializer(GALLERY_VIEW_TYPE, (panel, state) => reviveGallery(services, panel, state)),
-    registerRoutePreviewSerializer(services),
-    registerTrajectorySerializer(services),
+    registerRevivable(services, routePreviewRevivable),
+    registerRevivable(services, trajectoryRevivable),
     registerLiveSerializer(services),
   ];
 }

@@ -18,8 +18,8 @@ export interface Revivable<S, Out extends { type: string }, In extends { type: s
 export async function revivePanel<S, Out extends { type: string }, In extends { type: string }>(
   services: Services,
   panel: vscode.WebviewPanel,
-  state: unknown,
   r: Revivable<S, Out, In>,
+  state: unknown,
 ): Promise<PanelHost<Out, In>> {
   const saved = r.state.safeParse(state);
   const host = new PanelHost<Out, In>(
@@ -40,7 +40,7 @@ export function registerRevivable<S, Out extends { type: string }, In extends { 
 ): vscode.Disposable {
   return registerPanelSerializer(r.spec.viewType, (panel, state) => {
     // Not awaited: the restored panel says "loading" while the data is read or downloaded.
-    void revivePanel(services, panel, state, r);
+    void revivePanel(services, panel, r, state);
     return Promise.resolve();
   });
 }

@@ -17,7 +17,7 @@ import {
 } from '../webviews/routePreview/protocol';
 import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from './mapPanel';
 import { PanelHost, type PanelSpec } from './panelHost';
-import { registerRevivable, revivePanel, type Revivable } from './revive';
+import type { Revivable } from './revive';
 import { routeView } from './routePreviewData';
 import { loadRoute, sourceFromArg, sourceKey, sourceName, watchSource } from './routePreviewLoad';
 
@@ -122,25 +122,12 @@ export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
 };
 
 /** After a reload, the page saved where its route comes from, which is read again (or the panel closes). */
-const revivable: Revivable<z.infer<typeof routePreviewState>, ToWebview, FromWebview> = {
+export const routePreviewRevivable: Revivable<z.infer<typeof routePreviewState>, ToWebview, FromWebview> = {
   spec,
   state: routePreviewState,
   origins: () => mapOrigins(mapSettings()),
   attach: (host, saved, services) => new RoutePreview(host, saved.source, services).loaded,
 };
-
-export function registerRoutePreviewSerializer(services: Services): vscode.Disposable {
-  return registerRevivable(services, revivable);
-}
-
-/** Restores one panel; resolves when loaded (the integration tests call it directly). */
-export function reviveRoutePreview(
-  services: Services,
-  panel: vscode.WebviewPanel,
-  state: unknown,
-): Promise<PanelHost<ToWebview, FromWebview>> {
-  return revivePanel(services, panel, state, revivable);
-}
 
 function labels(): RouteLabels {
   const t = vscode.l10n.t;

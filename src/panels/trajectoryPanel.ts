@@ -23,7 +23,7 @@ import {
 import { trajectoryGeoJson } from './geojson';
 import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from './mapPanel';
 import { PanelHost, type PanelSpec } from './panelHost';
-import { registerRevivable, revivePanel, type Revivable } from './revive';
+import type { Revivable } from './revive';
 import { trajectoryView, type TrajectoryInput } from './trajectoryData';
 
 export const TRAJECTORY_VIEW = 'flighthub.trajectory';
@@ -171,25 +171,12 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
 };
 
 /** After a reload, the task the page saved is loaded again (or the panel closes). */
-const revivable: Revivable<z.infer<typeof trajectoryState>, ToWebview, FromWebview> = {
+export const trajectoryRevivable: Revivable<z.infer<typeof trajectoryState>, ToWebview, FromWebview> = {
   spec,
   state: trajectoryState,
   origins: () => mapOrigins(mapSettings()),
   attach: (host, saved, services) => new Trajectory(host, saved.task, services).loaded,
 };
-
-export function registerTrajectorySerializer(services: Services): vscode.Disposable {
-  return registerRevivable(services, revivable);
-}
-
-/** Restores one panel; resolves when loaded (the integration tests call it directly). */
-export function reviveTrajectory(
-  services: Services,
-  panel: vscode.WebviewPanel,
-  state: unknown,
-): Promise<PanelHost<ToWebview, FromWebview>> {
-  return revivePanel(services, panel, state, revivable);
-}
 
 function labels(): TrajectoryLabels {
   const t = vscode.l10n.t;

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { reviveRoutePreview } from '../../src/panels/routePreviewPanel';
-import { reviveTrajectory } from '../../src/panels/trajectoryPanel';
+import { routePreviewRevivable } from '../../src/panels/routePreviewPanel';
+import { revivePanel } from '../../src/panels/revive';
+import { trajectoryRevivable } from '../../src/panels/trajectoryPanel';
 import { readZip } from '../../src/routes/zip';
 import type { Simulator } from '../../src/simulator/simulator';
 import { generateRouteKmz } from '../../src/simulator/routegen';
@@ -142,11 +143,11 @@ describe('map panels', () => {
       vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, {
         enableScripts: true,
       });
-    const route = await reviveRoutePreview(api.services, panel('flighthub.routePreview'), {
+    const route = await revivePanel(api.services, panel('flighthub.routePreview'), routePreviewRevivable, {
       source: { kind: 'file', uri: file.toString(), label: 'it-restored.kmz' },
       selected: 2,
     });
-    const trajectory = await reviveTrajectory(api.services, panel('flighthub.trajectory'), {
+    const trajectory = await revivePanel(api.services, panel('flighthub.trajectory'), trajectoryRevivable, {
       task: { uuid: task.uuid, name: task.name },
       time: 0,
     });
@@ -155,7 +156,7 @@ describe('map panels', () => {
     const broken = panel('flighthub.routePreview');
     let closed = false;
     broken.onDidDispose(() => (closed = true));
-    await reviveRoutePreview(api.services, broken, { source: { kind: 'nowhere' } });
+    await revivePanel(api.services, broken, routePreviewRevivable, { source: { kind: 'nowhere' } });
     assert.ok(closed);
     route.dispose();
     trajectory.dispose();

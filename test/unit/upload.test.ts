@@ -20,7 +20,7 @@ import { s3Settings } from '../../src/routes/uploadS3';
 import { validateKmz } from '../../src/routes/validate';
 import { readZip, writeZip } from '../../src/routes/zip';
 import { generateRouteKmz } from '../../src/simulator/routegen';
-import { withSimulator, type SimSetup } from '../helpers/sim';
+import { firstProject, withSimulator, type SimSetup } from '../helpers/sim';
 
 const PART = 64 * 1024;
 let s: SimSetup;
@@ -34,9 +34,7 @@ after(async () => {
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'fh2-upload-test-'));
   s = await withSimulator({ seed: 'upload-flow', minPartSize: PART, dataDir });
-  const project = s.sim.world.describe().projects.find((p) => p.accessible);
-  assert.ok(project);
-  api = s.client.project(project.uuid);
+  api = firstProject(s).api;
 });
 
 let counter = 0;

@@ -10,7 +10,7 @@ import type { ProjectApi } from '../../src/api/projectApi';
 import { RouteValidationError, uploadRoute } from '../../src/routes/upload';
 import { readZip, writeZip } from '../../src/routes/zip';
 import { generateRouteKmz } from '../../src/simulator/routegen';
-import { withSimulator, type SimSetup } from '../helpers/sim';
+import { firstProject, withSimulator, type SimSetup } from '../helpers/sim';
 
 const PART = 64 * 1024;
 let s: SimSetup;
@@ -24,9 +24,7 @@ after(async () => {
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fh2-upload-file-'));
   s = await withSimulator({ seed: 'upload-file', minPartSize: PART, dataDir: join(dir, 'sim') });
-  const project = s.sim.world.describe().projects.find((p) => p.accessible);
-  assert.ok(project);
-  api = s.client.project(project.uuid);
+  api = firstProject(s).api;
 });
 
 function paddedRoute(padBytes: number): Buffer {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { withSimulator, type SimSetup } from '../helpers/sim';
+import { startMainLive, withSimulator, type SimSetup } from '../helpers/sim';
 import { startHarness, type Harness, type PanelPage } from './harness';
 
 const OUT = 'test-output/webview';
@@ -42,18 +42,9 @@ after(async () => {
 });
 
 async function startLive(): Promise<{ url: string; expireTs: number; sn: string }> {
-  const world = s.sim.world.describe();
-  const project = world.projects.find((p) => p.accessible);
-  const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project?.uuid);
-  assert.ok(project && dock);
-  const live = await s.client.project(project.uuid).live.start({
-    sn: dock.aircraftSn,
-    camera_index: '81-0-0',
-    video_expire: 600,
-    quality_type: 'adaptive',
-  });
-  assert.equal(live.url_type, 'whep');
-  return { url: live.url, expireTs: live.expire_ts, sn: dock.aircraftSn };
+  const live = await startMainLive(s);
+  assert.equal(live.urlType, 'whep');
+  return live;
 }
 
 async function openLive(origin?: string): Promise<PanelPage> {

@@ -4,6 +4,16 @@ import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { lonLatToWorld, worldToScreen } from '../../src/webviews/map/projection';
 
+/** The map's words as the host sends them in English (both map panels' tests). */
+export const mapLabels = {
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  fit: 'Fit',
+  north: 'N',
+  metres: 'm',
+  kilometres: 'km',
+};
+
 export interface ScreenPoint {
   /** Relative to the canvas, CSS pixels. */
   readonly x: number;

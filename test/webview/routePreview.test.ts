@@ -13,7 +13,7 @@ import { generateRouteKmz } from '../../src/simulator/routegen';
 import type { RouteView } from '../../src/webviews/routePreview/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
 import { startHarness, type Harness, type PanelPage } from './harness';
-import { pixels, projector, screenPixel } from './mapProbe';
+import { mapLabels, pixels, projector, screenPixel } from './mapProbe';
 
 const OUT = 'test-output/webview';
 
@@ -37,14 +37,6 @@ const labels = {
   loading: 'Reading the route…',
   waypoints: 'waypoints',
   distance: 'Distance',
-};
-const mapLabels = {
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  fit: 'Fit',
-  north: 'N',
-  metres: 'm',
-  kilometres: 'km',
 };
 
 let s: SimSetup;

@@ -8,7 +8,7 @@ import { readRouteModel } from '../../src/routes/wpml';
 import type { TrajectoryView } from '../../src/webviews/trajectory/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
 import { startHarness, type Harness, type PanelPage } from './harness';
-import { pixels, projector } from './mapProbe';
+import { mapLabels, pixels, projector } from './mapProbe';
 
 const OUT = 'test-output/webview';
 const labels = {
@@ -31,14 +31,6 @@ const labels = {
   distance: 'Distance',
   duration: 'Duration',
   reload: 'Reload',
-};
-const mapLabels = {
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  fit: 'Fit',
-  north: 'N',
-  metres: 'm',
-  kilometres: 'km',
 };
 
 let s: SimSetup;

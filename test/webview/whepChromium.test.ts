@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { withSimulator, type SimSetup } from '../helpers/sim';
+import { startMainLive, withSimulator, type SimSetup } from '../helpers/sim';
 import { chromiumPath, PAGE_CHROMIUM_ARGS } from './harness';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
@@ -75,17 +75,8 @@ after(async () => {
 });
 
 async function liveUrl(): Promise<string> {
-  const world = s.sim.world.describe();
-  const project = world.projects.find((p) => p.accessible);
-  const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project?.uuid);
-  assert.ok(project && dock);
-  const live = await s.client.project(project.uuid).live.start({
-    sn: dock.aircraftSn,
-    camera_index: '81-0-0',
-    video_expire: 600,
-    quality_type: 'adaptive',
-  });
-  assert.equal(live.url_type, 'whep');
+  const live = await startMainLive(s);
+  assert.equal(live.urlType, 'whep');
   return live.url;
 }
 
