@@ -1,5 +1,4 @@
-// Route benchmarks. `routes.check_5000_waypoints`: the full check of a 5,000-waypoint KMZ against just
-// reading it (unzip, UTF-8 decode, one pass over the tags). `routes.upload_200mb`: a 200 MB KMZ through
+// Route benchmarks (the route check is in routeCheck.ts). `routes.upload_200mb`: a 200 MB KMZ through
 // our upload (STS → S3 multipart → finish-upload) against one presigned PUT of the same file to the
 // same simulator store. Each upload runs in a child process of its own (this file, run with `child`),
 // so that its peak RSS is the upload's alone; the simulator runs in a third process.
@@ -12,72 +11,18 @@ import { crc32 } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import { FlightHubClient } from '../../src/api/client';
-import { decodeUtf8 } from '../../src/routes/xml';
 import { UploadError, uploadRoute } from '../../src/routes/upload';
-import { validateKmz } from '../../src/routes/validate';
 import { readZip, writeZip } from '../../src/routes/zip';
 import { presignUrl } from '../../src/simulator/s3/sigv4';
 import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
 import { median, peakRssMb, type BenchResult } from './harness';
 import { startSimProcess, type SimProcess } from './simProcess';
 
-const CHECK_TARGET_MS = 200;
 const UPLOAD_BYTES = 200 * 1024 * 1024;
 const RSS_TARGET_MB = 150;
 
 export async function routeBenchmarks(sim: SimProcess, rounds: number): Promise<BenchResult[]> {
-  return [checkBenchmark(Math.max(rounds, 7)), await uploadBenchmark(sim, Math.max(3, Math.min(rounds, 5)))];
-}
-
-function checkBenchmark(rounds: number): BenchResult {
-  const waypoints = planPatrolRoute({ longitude: 113.94, latitude: 22.54 }, 5, 5000);
-  const route = { droneEnumValue: 91, droneSubEnumValue: 1, payloadEnumValue: 81, takePhotoEvery: 10 };
-  const kmz = generateRouteKmz({ name: 'Bench', waypoints, ...route });
-  const ours = () => {
-    const findings = validateKmz(kmz);
-    if (findings.length > 0) throw new Error(`the bench route has findings: ${findings[0]?.rule}`);
-  };
-  // What any checker must do at least: inflate both files, decode them and look at every tag once.
-  const baseline = () => {
-    let tags = 0;
-    for (const entry of readZip(kmz)) {
-      const text = decodeUtf8(entry.data());
-      for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) tags++;
-    }
-    return tags;
-  };
-  validateKmz(generateRouteKmz({ name: 'Warm-up', waypoints: waypoints.slice(0, 200), ...route }));
-  const cold = time(ours);
-  // Steady state is what the median reports (the first run is reported apart): a few more runs let
-  // the optimizing compiler finish with the parser and the checks.
-  for (let i = 0; i < 3; i++) ours();
-  const oursMs: number[] = [];
-  const oursCpu: number[] = [];
-  const baseMs: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    baseMs.push(time(baseline));
-    const cpu = process.cpuUsage();
-    oursMs.push(time(ours));
-    const used = process.cpuUsage(cpu);
-    oursCpu.push((used.user + used.system) / 1000);
-  }
-  const oursMedian = median(oursMs);
-  return {
-    bench: 'routes.check_5000_waypoints',
-    ratio: round(oursMedian / median(baseMs)),
-    ours_ms: round(oursMedian),
-    baseline_ms: round(median(baseMs)),
-    target: `ours_ms<=${CHECK_TARGET_MS} (median of ${rounds}); ratio = ours / baseline (unzip + decode + one tag pass)`,
-    meets_target: oursMedian <= CHECK_TARGET_MS,
-    items: waypoints.length,
-    ours_max_ms: round(Math.max(...oursMs)),
-    ours_cold_ms: round(cold),
-    ours_cpu_ms: round(median(oursCpu)),
-    vs_target: round(oursMedian / CHECK_TARGET_MS),
-    kmz_bytes: kmz.length,
-    xml_bytes: readZip(kmz).reduce((n, e) => n + e.size, 0),
-    peak_rss_mb: peakRssMb(),
-  };
+  return [await uploadBenchmark(sim, Math.max(3, Math.min(rounds, 5)))];
 }
 
 interface ChildResult {
@@ -256,12 +201,6 @@ async function runChild([mode, url, orgKey, projectUuid, file]: string[]): Promi
 
 function report(ms: number, outcome: string): void {
   process.stdout.write(JSON.stringify({ ms: round(ms), rssMb: peakRssMb(), outcome }));
-}
-
-function time(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
 }
 
 function round(n: number): number {

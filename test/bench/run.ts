@@ -4,6 +4,7 @@ import { activationBenchmarks } from './activation';
 import { clientBenchmarks } from './client';
 import { galleryBenchmarks } from './gallery';
 import type { BenchResult } from './harness';
+import { routeCheckInChild } from './routeCheck';
 import { routeBenchmarks } from './routes';
 import { startSimProcess } from './simProcess';
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));
     results.push(...(await galleryBenchmarks(sim, rounds)));
+    // In a process of its own: on the heap the gallery benchmark leaves, GC alone cost it ~40 ms a run.
+    results.push(await routeCheckInChild(Math.max(rounds, 7)));
     results.push(...(await routeBenchmarks(sim, rounds)));
   } finally {
     await sim.stop();
