@@ -98,10 +98,9 @@ export function inRange(n: number, r: NumberRange): boolean {
   return r.max === undefined || n <= r.max;
 }
 
-/** Trimmed text of a leaf element; a leaf's one text node is returned as is (no copy). */
+/** Trimmed text of a leaf element (textContent does not make text nodes for a leaf's one text). */
 export function leafText(el: XmlElement): string {
-  const only = el.children.length === 1 ? el.children[0] : undefined;
-  return (only?.type === 'text' ? only.value : textContent(el)).trim();
+  return textContent(el).trim();
 }
 
 /** A Field for an element the model does not collect (heading and turn parameters). */

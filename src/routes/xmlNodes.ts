@@ -2,6 +2,7 @@
 // the route is checked, so their size is most of the parse time (allocation and garbage collection):
 // the four name fields of an element are one shared object per name and scope, and `type` lives on the
 // prototype. Consumers see plain XmlElement / XmlText (xmlTypes.ts).
+import type { LineTable } from './xmlSource';
 import type { XmlAttribute, XmlElement, XmlNode, XmlText } from './xmlTypes';
 
 /** A qualified name resolved in one namespace scope; shared by every element that spells it there. */
@@ -10,6 +11,8 @@ export interface ResolvedName {
   readonly prefix: string;
   readonly local: string;
   readonly uri: string;
+  /** The lines of the document, to place a leaf's text only when its text node is asked for. */
+  readonly lines: LineTable;
 }
 
 // Shared empties: most elements have no attributes, and leaves get their one text child as an exact-size
@@ -23,9 +26,8 @@ export class ElementNode implements XmlElement {
    * `<wpml:index>3</wpml:index>`, and their text node and its array are made only if someone asks.
    */
   content: readonly XmlNode[] | string = NO_CHILDREN;
-  /** Where the text in `content` starts, while it is a string. */
-  textLine = 0;
-  textColumn = 0;
+  /** Where the text in `content` starts (an offset into the source), while it is a string. */
+  textOffset = 0;
 
   constructor(
     private readonly resolved: ResolvedName,
@@ -57,9 +59,15 @@ export class ElementNode implements XmlElement {
   get children(): readonly XmlNode[] {
     const content = this.content;
     if (typeof content !== 'string') return content;
-    const children = [new TextNode(content, this.textLine, this.textColumn)];
+    const children = [this.textNode()];
     this.content = children;
     return children;
+  }
+
+  /** The text in `content`, while it is a string, as a node. */
+  textNode(): TextNode {
+    const { line, column } = this.resolved.lines.position(this.textOffset);
+    return new TextNode(this.content as string, line, column);
   }
 }
 
@@ -72,30 +80,6 @@ export class TextNode implements XmlText {
 
   get type(): 'text' {
     return 'text';
-  }
-}
-
-export function addChild(parent: ElementNode, node: XmlNode): void {
-  if (parent.content === NO_CHILDREN) parent.content = [node];
-  else (parent.children as XmlNode[]).push(node);
-}
-
-/**
- * Trims a closed element's children to their exact count: an array grown by push keeps room for 17 or
- * more, and ~60,000 containers of a 5,000-waypoint route would keep that room alive as long as the tree.
- */
-export function closeChildren(el: ElementNode): void {
-  const content = el.content;
-  if (typeof content !== 'string' && content.length > 1) el.content = content.slice();
-}
-
-export function addTextChild(parent: ElementNode, value: string, line: number, column: number): void {
-  if (parent.content === NO_CHILDREN) {
-    parent.content = value;
-    parent.textLine = line;
-    parent.textColumn = column;
-  } else {
-    addChild(parent, new TextNode(value, line, column));
   }
 }
 

@@ -11,7 +11,7 @@ import {
   isSpace,
   normalizeNewlines,
 } from './xmlChars';
-import { addChild, addTextChild, closeChildren, ElementNode, NO_ATTRIBUTES } from './xmlNodes';
+import { ElementNode, NO_ATTRIBUTES, NO_CHILDREN, TextNode } from './xmlNodes';
 import { comment, declaration, instruction, markupDeclaration, misc, name } from './xmlProlog';
 import {
   attributeValue,
@@ -29,6 +29,7 @@ import {
   type XmlDocument,
   type XmlElement,
   type XmlLimits,
+  type XmlNode,
   type XmlParseOptions,
 } from './xmlTypes';
 
@@ -44,6 +45,14 @@ export class Parser extends XmlSource {
   private selfClosing = false;
   private scope: Scope = Object.create(null) as Scope;
   private readonly names = new NameTable();
+  /**
+   * The children of the open elements, each element's after its parent's, from `first` on for the
+   * innermost; [0, childCount) is in use. An element gets them as one exact-size array when it closes:
+   * arrays grown by push would reserve 17 slots and be copied to their size anyway.
+   */
+  private readonly childStack: XmlNode[] = [];
+  private childCount = 0;
+  private first = 0;
 
   constructor(src: string, options: XmlParseOptions) {
     super(src);
@@ -80,6 +89,7 @@ export class Parser extends XmlSource {
     // Parallel stacks rather than an array of frame objects: less garbage per element.
     const elements: ElementNode[] = [root];
     const scopes: Scope[] = [this.scope];
+    const firsts: number[] = [0];
     for (;;) {
       const depth = elements.length;
       const top = elements[depth - 1];
@@ -104,9 +114,11 @@ export class Parser extends XmlSource {
       if (next === 47 /* / */) {
         this.flushText(top);
         this.endTag(top);
-        closeChildren(top);
+        this.closeChildren(top);
         elements.pop();
         scopes.pop();
+        firsts.pop();
+        this.first = firsts[depth - 2] ?? 0;
       } else if (next === 33 /* ! */) {
         if (src.startsWith('<!--', lt)) comment(this);
         else if (src.startsWith('<![CDATA[', lt)) this.cdata();
@@ -116,12 +128,40 @@ export class Parser extends XmlSource {
       } else {
         this.flushText(top);
         const child = this.startTag(scopes[depth - 1] ?? base, depth);
-        addChild(top, child);
+        this.addChild(top, child);
         if (!this.selfClosing) {
           elements.push(child);
           scopes.push(this.scope);
+          firsts.push(this.childCount);
+          this.first = this.childCount;
         }
       }
+    }
+  }
+
+  /** Adds a child to `parent`, the innermost open element (whose text so far may be its `content`). */
+  private addChild(parent: ElementNode, node: XmlNode): void {
+    if (typeof parent.content === 'string') {
+      this.childStack[this.childCount++] = parent.textNode();
+      parent.content = NO_CHILDREN;
+    }
+    this.childStack[this.childCount++] = node;
+  }
+
+  /** Gives a closing element its children, as an exact-size array. */
+  private closeChildren(el: ElementNode): void {
+    if (this.childCount === this.first) return;
+    el.content = this.childStack.slice(this.first, this.childCount);
+    this.childCount = this.first;
+  }
+
+  private addTextChild(parent: ElementNode, value: string, offset: number): void {
+    if (parent.content === NO_CHILDREN && this.childCount === this.first) {
+      parent.content = value;
+      parent.textOffset = offset;
+    } else {
+      this.locate(offset);
+      this.addChild(parent, new TextNode(value, this.line, this.column));
     }
   }
 
@@ -170,7 +210,7 @@ export class Parser extends XmlSource {
       const uri = prefix === '' ? (scope[''] ?? '') : scope[prefix];
       if (uri === undefined)
         this.fail('xml.namespace', `Namespace prefix "${prefix}" is not declared`, offset);
-      resolved = { name, prefix, local, uri };
+      resolved = { name, prefix, local, uri, lines: this.lines };
       qname.scope = scope;
       qname.resolved = resolved;
     }
@@ -244,9 +284,9 @@ export class Parser extends XmlSource {
     const bad = seg.indexOf(']]>');
     if (bad !== -1) this.fail('xml.syntax', '"]]>" is not allowed in text', start + bad);
     const value = decodeText(seg, start, false, this.onFail);
-    if (!this.keepSpace && isBlankRange(value, 0, value.length)) return;
-    this.locate(start);
-    addTextChild(parent, value, this.line, this.column);
+    // Only references can make blank text of text that is not (`&#32;`); the rest was checked above.
+    if (value !== seg && !this.keepSpace && isBlankRange(value, 0, value.length)) return;
+    this.addTextChild(parent, value, start);
   }
 
   private flushText(parent: ElementNode): void {
@@ -257,7 +297,6 @@ export class Parser extends XmlSource {
     this.textOffset = -1;
     this.blankEnd = -1;
     if (!this.keepSpace && isBlankRange(value, 0, value.length)) return;
-    this.locate(offset);
-    addTextChild(parent, value, this.line, this.column);
+    this.addTextChild(parent, value, offset);
   }
 }

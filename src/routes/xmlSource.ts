@@ -3,48 +3,31 @@
 import type { Fail } from './xmlChars';
 import { XmlError, type XmlPosition, type XmlRule } from './xmlTypes';
 
-export class XmlSource {
-  pos = 0;
-  // Set by locate(): returning {line, column} objects per node doubled the garbage on 5 MB files.
-  line = 1;
-  column = 1;
-  private readonly lineStarts: number[] = [0];
-  private lineCursor = 0;
+/** Where each line of a text starts; the trees keep it to place the few nodes that are placed late. */
+export class LineTable {
+  private readonly starts: number[] = [0];
 
-  constructor(readonly src: string) {
+  constructor(src: string) {
     if (src.includes('\r')) {
       const breaks = /\r\n?|\n/g;
-      for (let m = breaks.exec(src); m; m = breaks.exec(src)) this.lineStarts.push(m.index + m[0].length);
+      for (let m = breaks.exec(src); m; m = breaks.exec(src)) this.starts.push(m.index + m[0].length);
     } else {
-      for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
   }
 
-  /** Sets this.line/column; calls come in increasing order while building, so a cursor suffices. */
-  locate(offset: number): void {
-    const starts = this.lineStarts;
-    let i = this.lineCursor;
-    if ((starts[i] ?? 0) > offset) i = this.lineIndex(offset);
-    while (i + 1 < starts.length && (starts[i + 1] ?? Infinity) <= offset) i++;
-    this.lineCursor = i;
-    this.line = i + 1;
-    this.column = offset - (starts[i] ?? 0) + 1;
+  get length(): number {
+    return this.starts.length;
   }
 
-  offsetOf(p: XmlPosition): number {
-    return (this.lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  /** Where 0-based line `index` starts. */
+  start(index: number): number {
+    return this.starts[index] ?? 0;
   }
 
-  fail(rule: XmlRule, reason: string, offset: number): never {
-    const i = this.lineIndex(offset);
-    throw new XmlError(rule, reason, i + 1, offset - (this.lineStarts[i] ?? 0) + 1);
-  }
-
-  /** fail() as a callback for the helpers in xmlChars.ts. */
-  readonly onFail: Fail = (rule, reason, offset) => this.fail(rule, reason, offset);
-
-  private lineIndex(offset: number): number {
-    const starts = this.lineStarts;
+  /** The 0-based line of `offset`. */
+  indexOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -54,4 +37,46 @@ export class XmlSource {
     }
     return lo;
   }
+
+  position(offset: number): XmlPosition {
+    const i = this.indexOf(offset);
+    return { line: i + 1, column: offset - this.start(i) + 1 };
+  }
+}
+
+export class XmlSource {
+  pos = 0;
+  // Set by locate(): returning {line, column} objects per node doubled the garbage on 5 MB files.
+  line = 1;
+  column = 1;
+  readonly lines: LineTable;
+  private lineCursor = 0;
+
+  constructor(readonly src: string) {
+    this.lines = new LineTable(src);
+  }
+
+  /** Sets this.line/column; calls come in increasing order while building, so a cursor suffices. */
+  locate(offset: number): void {
+    const lines = this.lines;
+    let i = this.lineCursor;
+    if (lines.start(i) > offset) i = lines.indexOf(offset);
+    const last = lines.length - 1;
+    while (i < last && lines.start(i + 1) <= offset) i++;
+    this.lineCursor = i;
+    this.line = i + 1;
+    this.column = offset - lines.start(i) + 1;
+  }
+
+  offsetOf(p: XmlPosition): number {
+    return this.lines.start(p.line - 1) + p.column - 1;
+  }
+
+  fail(rule: XmlRule, reason: string, offset: number): never {
+    const { line, column } = this.lines.position(offset);
+    throw new XmlError(rule, reason, line, column);
+  }
+
+  /** fail() as a callback for the helpers in xmlChars.ts. */
+  readonly onFail: Fail = (rule, reason, offset) => this.fail(rule, reason, offset);
 }
