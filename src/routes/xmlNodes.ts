@@ -1,7 +1,8 @@
 // The tree nodes parseXml builds. A 5,000-waypoint route has ~150,000 elements that all stay alive while
 // the route is checked, so their size is most of the parse time (allocation and garbage collection):
-// the four name fields of an element are one shared object per name and scope, and `type` lives on the
-// prototype. Consumers see plain XmlElement / XmlText (xmlTypes.ts).
+// the four name fields of an element are one shared object per name and scope, `type` lives on the
+// prototype, an element keeps its source offset and works out its line and column when asked, and only
+// elements with attributes have a field for them. Consumers see plain XmlElement / XmlText (xmlTypes.ts).
 import type { LineTable } from './xmlSource';
 import type { XmlAttribute, XmlElement, XmlNode, XmlText } from './xmlTypes';
 
@@ -11,7 +12,7 @@ export interface ResolvedName {
   readonly prefix: string;
   readonly local: string;
   readonly uri: string;
-  /** The lines of the document, to place a leaf's text only when its text node is asked for. */
+  /** The lines of the document, to place elements and leaf text only when asked. */
   readonly lines: LineTable;
 }
 
@@ -31,13 +32,25 @@ export class ElementNode implements XmlElement {
 
   constructor(
     private readonly resolved: ResolvedName,
-    readonly attributes: readonly XmlAttribute[],
-    readonly line: number,
-    readonly column: number,
+    /** Where the start tag's `<` is in the source. */
+    readonly offset: number,
   ) {}
 
   get type(): 'element' {
     return 'element';
+  }
+
+  get attributes(): readonly XmlAttribute[] {
+    return NO_ATTRIBUTES;
+  }
+
+  get line(): number {
+    return this.resolved.lines.indexOf(this.offset) + 1;
+  }
+
+  get column(): number {
+    const lines = this.resolved.lines;
+    return this.offset - lines.start(lines.indexOf(this.offset)) + 1;
   }
 
   get name(): string {
@@ -68,6 +81,21 @@ export class ElementNode implements XmlElement {
   textNode(): TextNode {
     const { line, column } = this.resolved.lines.position(this.textOffset);
     return new TextNode(this.content as string, line, column);
+  }
+}
+
+/** The rare element with attributes (in route files, the root with its namespace declarations). */
+export class AttributedElementNode extends ElementNode {
+  constructor(
+    resolved: ResolvedName,
+    offset: number,
+    private readonly attributeList: readonly XmlAttribute[],
+  ) {
+    super(resolved, offset);
+  }
+
+  override get attributes(): readonly XmlAttribute[] {
+    return this.attributeList;
   }
 }
 

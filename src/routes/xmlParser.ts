@@ -11,7 +11,7 @@ import {
   isSpace,
   normalizeNewlines,
 } from './xmlChars';
-import { ElementNode, NO_ATTRIBUTES, NO_CHILDREN, TextNode } from './xmlNodes';
+import { AttributedElementNode, ElementNode, NO_CHILDREN, TextNode } from './xmlNodes';
 import { comment, declaration, instruction, markupDeclaration, misc, name } from './xmlProlog';
 import {
   attributeValue,
@@ -95,7 +95,7 @@ export class Parser extends XmlSource {
       const top = elements[depth - 1];
       if (!top) return root;
       const lt = src.indexOf('<', this.pos);
-      if (lt === -1) this.fail('xml.unclosed', `Element <${top.name}> is never closed`, this.offsetOf(top));
+      if (lt === -1) this.fail('xml.unclosed', `Element <${top.name}> is never closed`, top.offset);
       const next = src.charCodeAt(lt + 1);
       if (lt > this.pos && next === 47 && this.textOffset === -1) {
         // The common leaf: all of its text, then its end tag; nothing is pending, so nothing to merge.
@@ -201,9 +201,6 @@ export class Parser extends XmlSource {
     this.selfClosing = selfClosing;
     const scope = raw === NO_RAW ? parentScope : declareNamespaces(this, raw, parentScope);
     this.scope = scope;
-    this.locate(offset); // before the attributes', so the line cursor only moves forward
-    const line = this.line;
-    const column = this.column;
     let resolved = qname.resolved;
     if (qname.scope !== scope || resolved === undefined) {
       const { name, prefix, local } = qname;
@@ -214,8 +211,8 @@ export class Parser extends XmlSource {
       qname.scope = scope;
       qname.resolved = resolved;
     }
-    const attributes = raw === NO_RAW ? NO_ATTRIBUTES : resolveAttributes(this, raw, scope);
-    return new ElementNode(resolved, attributes, line, column);
+    if (raw === NO_RAW) return new ElementNode(resolved, offset);
+    return new AttributedElementNode(resolved, offset, resolveAttributes(this, raw, scope));
   }
 
   private attribute(previous: readonly RawAttribute[]): RawAttribute {

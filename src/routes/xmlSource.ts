@@ -6,6 +6,8 @@ import { XmlError, type XmlPosition, type XmlRule } from './xmlTypes';
 /** Where each line of a text starts; the trees keep it to place the few nodes that are placed late. */
 export class LineTable {
   private readonly starts: number[] = [0];
+  /** The line found last: lookups mostly come in document order, so it or the next line is the answer. */
+  private cursor = 0;
 
   constructor(src: string) {
     if (src.includes('\r')) {
@@ -27,6 +29,16 @@ export class LineTable {
 
   /** The 0-based line of `offset`. */
   indexOf(offset: number): number {
+    const starts = this.starts;
+    const c = this.cursor;
+    if ((starts[c] ?? 0) <= offset) {
+      if ((starts[c + 1] ?? Infinity) > offset) return c;
+      if ((starts[c + 2] ?? Infinity) > offset) return (this.cursor = c + 1);
+    }
+    return (this.cursor = this.search(offset));
+  }
+
+  private search(offset: number): number {
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -50,22 +62,16 @@ export class XmlSource {
   line = 1;
   column = 1;
   readonly lines: LineTable;
-  private lineCursor = 0;
 
   constructor(readonly src: string) {
     this.lines = new LineTable(src);
   }
 
-  /** Sets this.line/column; calls come in increasing order while building, so a cursor suffices. */
+  /** Sets this.line/column. */
   locate(offset: number): void {
-    const lines = this.lines;
-    let i = this.lineCursor;
-    if (lines.start(i) > offset) i = lines.indexOf(offset);
-    const last = lines.length - 1;
-    while (i < last && lines.start(i + 1) <= offset) i++;
-    this.lineCursor = i;
+    const i = this.lines.indexOf(offset);
     this.line = i + 1;
-    this.column = offset - lines.start(i) + 1;
+    this.column = offset - this.lines.start(i) + 1;
   }
 
   offsetOf(p: XmlPosition): number {
