@@ -28,8 +28,8 @@ export const uploadRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
     vscode.Uri.joinPath(ctx.services.context.extensionUri, 'dist').fsPath,
     'upload.js',
   );
-  const { defaultName, kmz } = await readRoute(target, upload);
-  const findings = validateKmz(kmz);
+  const { defaultName, source } = await readRoute(target, upload);
+  const findings = 'file' in source ? await upload.validateKmzFile(source.file) : validateKmz(source.kmz);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -79,11 +79,13 @@ export const uploadRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
       return upload.uploadRoute({
         api,
         name: name.trim(),
-        kmz,
+        ...source,
         signal: controller.signal,
         allowNameClash,
         onProgress: (sent, total) => {
+          // A retried part takes its bytes back; the bar only moves forward.
           const percent = Math.floor((sent / Math.max(total, 1)) * 100);
+          if (percent <= reported) return;
           progress.report({ increment: percent - reported, message: `${percent}%` });
           reported = percent;
         },
@@ -113,19 +115,23 @@ async function pickTarget(arg: unknown): Promise<vscode.Uri> {
   return picked[0];
 }
 
-/** A .kmz as it is; a route folder (or a file inside its wpmz/) zipped on the fly. */
+/**
+ * A .kmz on disk is validated and streamed from there (never read whole: routes may carry large
+ * resources); one from another file system is read into memory; a route folder (or a file inside its
+ * wpmz/) is zipped on the fly.
+ */
 async function readRoute(
   uri: vscode.Uri,
   upload: UploadModule,
-): Promise<{ defaultName: string; kmz: Buffer }> {
+): Promise<{ defaultName: string; source: { file: string } | { kmz: Buffer } }> {
   const path = uri.fsPath;
-  if (/\.kmz$/i.test(path))
-    return {
-      defaultName: basename(path).replace(/\.kmz$/i, ''),
-      kmz: Buffer.from(await vscode.workspace.fs.readFile(uri)),
-    };
+  if (/\.kmz$/i.test(path)) {
+    const defaultName = basename(path).replace(/\.kmz$/i, '');
+    if (uri.scheme === 'file') return { defaultName, source: { file: path } };
+    return { defaultName, source: { kmz: Buffer.from(await vscode.workspace.fs.readFile(uri)) } };
+  }
   const root = /wpmz[\\/][^\\/]+$/.test(path) ? dirname(dirname(path)) : path;
-  return { defaultName: basename(root), kmz: await upload.kmzFromFolder(root) };
+  return { defaultName: basename(root), source: { kmz: await upload.kmzFromFolder(root) } };
 }
 
 function describe(f: Finding | undefined): string {

@@ -9,7 +9,7 @@ import { readRouteFolder, ROUTE_DIR, validateRouteFolder } from './folder';
 import { kmzEntryUri } from './kmzFs';
 import { validateKmz, validateRouteFiles, type RouteFiles, type ValidateOptions } from './validate';
 import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
-import { readZip } from './zip';
+import { readZip, withZipFile, type ZipSource } from './zip';
 
 export const COLLECTION_NAME = 'flighthub-routes';
 export const DIAGNOSTIC_SOURCE = 'FlightHub WPML';
@@ -188,9 +188,15 @@ export class RouteDiagnostics implements vscode.Disposable {
   }
 
   private async checkKmz(uri: vscode.Uri): Promise<Map<string, vscode.Diagnostic[]>> {
-    const buf = Buffer.from(await vscode.workspace.fs.readFile(uri));
-    const findings = validateKmz(buf, this.options);
-    const files = fileEntries(buf);
+    const check = (source: Buffer | ZipSource) => ({
+      findings: validateKmz(source, this.options),
+      files: fileEntries(source),
+    });
+    // On disk, only the directory and the route files are read, however large the resources.
+    const { findings, files } =
+      uri.scheme === 'file'
+        ? await withZipFile(uri.fsPath, check)
+        : check(Buffer.from(await vscode.workspace.fs.readFile(uri)));
     return new Map([
       [uri.toString(), findings.map((f) => linkToEntry(toDiagnostic(f, true), f, uri, files))],
     ]);
@@ -226,9 +232,9 @@ export class RouteDiagnostics implements vscode.Disposable {
 }
 
 /** The files of a KMZ, for links into it; none when the archive is unreadable (its findings say why). */
-function fileEntries(buf: Buffer): Set<string> {
+function fileEntries(source: Buffer | ZipSource): Set<string> {
   try {
-    return new Set(readZip(buf).flatMap((e) => (e.isDirectory ? [] : [e.name])));
+    return new Set(readZip(source).flatMap((e) => (e.isDirectory ? [] : [e.name])));
   } catch {
     return new Set();
   }

@@ -49,7 +49,7 @@ export async function readRouteFolder(dir: string): Promise<RouteFolder> {
     const path = join(dir, ...name.split('/'));
     const info = await lstat(path).catch(() => undefined);
     if (!info?.isFile()) return undefined;
-    if (info.size > DEFAULT_ZIP_LIMITS.maxTotalSize) {
+    if (info.size > DEFAULT_ZIP_LIMITS.maxEntrySize) {
       tooLarge.push(name);
       return undefined;
     }
@@ -78,7 +78,7 @@ export async function readRouteFolderModel(dir: string): Promise<RouteModel> {
 export async function validateRouteFolder(dir: string, options: ValidateOptions = {}): Promise<Finding[]> {
   const files = await readRouteFolder(dir);
   if (files.tooLarge.length > 0) {
-    const limit = DEFAULT_ZIP_LIMITS.maxTotalSize / 1024 / 1024;
+    const limit = DEFAULT_ZIP_LIMITS.maxEntrySize / 1024 / 1024;
     return files.tooLarge.map((name) => ({
       rule: 'route.too_large',
       severity: 'error',

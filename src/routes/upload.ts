@@ -3,17 +3,17 @@
 // with finish-upload. Nothing is registered unless the object is complete; whatever a failed or
 // cancelled upload wrote is removed, except an object whose finish-upload failed (see UploadError).
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancelledError } from '../api/errors';
 import type { ProjectApi } from '../api/projectApi';
 import { archiveStart, type Finding } from './findings';
 import { zipMessage } from './messages';
 import { ROUTE_DIR } from './folder';
-import { validateKmz } from './validate';
+import { validateKmz, type ValidateOptions } from './validate';
 import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
-import { DEFAULT_ZIP_LIMITS, writeZip, type ZipInput } from './zip';
+import { DEFAULT_ZIP_LIMITS, withZipFile, writeZip, type ZipInput } from './zip';
+import { bufferBody, fileBody, putObject } from './uploadParts';
 import { errorName, UploadStorage } from './uploadS3';
 
 export type UploadErrorCode = 'validation' | 'name_clash' | 'cancelled' | 'storage' | 'finish_failed';
@@ -72,7 +72,7 @@ export interface UploadRouteOptions {
   readonly file?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (sentBytes: number, totalBytes: number) => void;
-  /** Bytes per part (default 8 MiB); larger files go multipart. Below 5 MiB only test stores accept it. */
+  /** Bytes per part (default 5 MiB, the S3 minimum); larger files go multipart. Smaller parts: test stores only. */
   readonly partSize?: number;
   /** Validate with validateKmz first (default true). */
   readonly validate?: boolean;
@@ -86,7 +86,10 @@ export interface UploadedRoute {
   readonly objectKey: string;
 }
 
-export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+export const DEFAULT_PART_SIZE = 5 * 1024 * 1024;
+/** Parts on the wire at once. */
+const QUEUE_SIZE = 4;
+const KMZ_CONTENT_TYPE = 'application/vnd.google-earth.kmz';
 
 /**
  * Uploads and registers a route. Throws UploadError (`validation`, `name_clash`, `cancelled`, `storage`,
@@ -95,7 +98,7 @@ export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 export async function uploadRoute(options: UploadRouteOptions): Promise<UploadedRoute> {
   const { api, name, signal } = options;
   if (options.validate !== false) {
-    const findings = options.kmz ? validateKmz(options.kmz) : await validateFile(requireFile(options));
+    const findings = options.kmz ? validateKmz(options.kmz) : await validateKmzFile(requireFile(options));
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) throw new RouteValidationError(errors);
   }
@@ -113,7 +116,7 @@ export async function uploadRoute(options: UploadRouteOptions): Promise<Uploaded
   const objectKey = `${prefix}/${randomUUID()}/${objectFileName(name)}`;
   const storage = new UploadStorage(sts, () => api.stsToken(signal));
   try {
-    await putObject(storage, objectKey, options);
+    await upload(storage, objectKey, options);
   } finally {
     storage.destroy();
   }
@@ -132,19 +135,18 @@ export async function uploadRoute(options: UploadRouteOptions): Promise<Uploaded
   }
 }
 
-async function putObject(storage: UploadStorage, key: string, options: UploadRouteOptions): Promise<void> {
-  const { kmz, signal, onProgress } = options;
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const body = kmz ?? createReadStream(requireFile(options), { highWaterMark: 1024 * 1024 });
+async function upload(storage: UploadStorage, key: string, options: UploadRouteOptions): Promise<void> {
+  const { kmz, signal } = options;
+  const handle = kmz ? undefined : await open(requireFile(options), 'r');
   try {
-    const total = kmz ? kmz.length : (await stat(requireFile(options))).size;
-    if (signal?.aborted) throw new UploadError('cancelled', 'The upload was cancelled');
-    const upload = storage.createUpload(key, body, options.partSize ?? DEFAULT_PART_SIZE, controller);
-    upload.on('httpUploadProgress', (p) => onProgress?.(p.loaded ?? 0, p.total ?? total));
-    await upload.done();
-    onProgress?.(total, total);
+    const body = handle ? fileBody(handle, (await handle.stat()).size) : bufferBody(kmz ?? Buffer.alloc(0));
+    await putObject(storage, key, body, {
+      partSize: options.partSize ?? DEFAULT_PART_SIZE,
+      queueSize: QUEUE_SIZE,
+      contentType: KMZ_CONTENT_TYPE,
+      ...(signal ? { signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   } catch (error) {
     const leftover = await storage.cleanUp(key);
     const note = leftover ? ` Could not remove everything it wrote: ${leftover}.` : '';
@@ -154,8 +156,7 @@ async function putObject(storage: UploadStorage, key: string, options: UploadRou
       cause: error,
     });
   } finally {
-    signal?.removeEventListener('abort', onAbort);
-    if (!Buffer.isBuffer(body)) body.destroy();
+    await handle?.close();
   }
 }
 
@@ -165,14 +166,15 @@ function requireFile(options: UploadRouteOptions): string {
 }
 
 /**
- * Validates a KMZ on disk. A file above the reader's total-size limit cannot hold an archive within it
- * (stored data is never smaller than its file share), so it is refused by its size without being read,
- * as readRouteFolder does; anything smaller is read and checked as a whole.
+ * Validates a KMZ on disk, reading only its directory and the two route files: a route with large
+ * resources is checked without loading them. A file above the reader's total-size limit cannot hold an
+ * archive within it (stored data is never smaller than its share of the file), so it is refused by its
+ * size without being read.
  */
-async function validateFile(path: string): Promise<Finding[]> {
+export async function validateKmzFile(path: string, options: ValidateOptions = {}): Promise<Finding[]> {
   const { size } = await stat(path);
   const limit = DEFAULT_ZIP_LIMITS.maxTotalSize;
-  if (size <= limit) return validateKmz(await readFile(path));
+  if (size <= limit) return withZipFile(path, (source) => validateKmz(source, options));
   const message = `The file is ${size} bytes; uncompressed content is limited to ${limit} bytes`;
   return [
     {

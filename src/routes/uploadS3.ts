@@ -7,8 +7,6 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import type { Readable } from 'node:stream';
 
 /** The `data` of `GET /project/sts-token` (only the fields an upload needs). */
 export interface StsToken {
@@ -50,7 +48,17 @@ export function isExpiredToken(error: unknown): boolean {
   return e.name === 'ExpiredToken' || e.Code === 'ExpiredToken';
 }
 
-/** An S3 client for one upload: STS credentials, refresh once per request on ExpiredToken, in-flight count. */
+const UNSIGNED_COMMANDS = new Set(['PutObjectCommand', 'UploadPartCommand']);
+
+/** Attempts per request for network errors, 5xx answers and throttling. */
+const ATTEMPTS = 3;
+const BACKOFF_MS = 200;
+
+/**
+ * An S3 client for one upload: STS credentials renewed once on ExpiredToken, retries, in-flight count.
+ * Requests go through call(), which builds the request again for every attempt: a part's body is a
+ * stream, read once, so neither the SDK's own retries nor a replay of the same request could resend it.
+ */
 export class UploadStorage {
   readonly client: S3Client;
   readonly multipartUploadIds = new Set<string>();
@@ -72,69 +80,61 @@ export class UploadStorage {
       ...s3Settings(sts),
       credentials: this.credentials,
       // The CRC32 defaults of newer SDKs (aws-chunked bodies, checksum headers) are refused by OSS and
-      // older MinIO; SigV4 with a signed payload hash is what every S3-compatible store accepts.
+      // older MinIO; plain SigV4 is what every S3-compatible store accepts.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      maxAttempts: 3,
+      maxAttempts: 1,
     });
+    // Object bodies are signed as UNSIGNED-PAYLOAD (see uploadParts.ts): the signer takes a given
+    // x-amz-content-sha256 as it is, and S3 accepts UNSIGNED-PAYLOAD for any header-signed request.
     this.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        this.inFlight++;
-        const generation = this.generation;
-        try {
-          let result;
-          try {
-            result = await next(args);
-          } catch (error) {
-            if (!isExpiredToken(error)) throw error;
-            await this.renew(generation);
-            result = await next(args);
-          }
-          const output = result.output as { UploadId?: unknown };
-          if (context.commandName === 'CreateMultipartUploadCommand' && typeof output.UploadId === 'string')
-            this.multipartUploadIds.add(output.UploadId);
-          return result;
-        } finally {
-          this.inFlight--;
-        }
+      (next, context) => (args) => {
+        const request = args.request as { headers?: Record<string, string> };
+        if (request.headers && UNSIGNED_COMMANDS.has(context.commandName ?? ''))
+          request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+        return next(args);
       },
-      { step: 'initialize', name: 'flighthubRenewExpiredCredentials' },
+      { step: 'build', name: 'flighthubUnsignedPayload' },
     );
   }
 
-  /** lib-storage's Upload; `partSize` below S3's 5 MiB minimum is only for stores that allow it (tests). */
-  createUpload(
-    key: string,
-    body: Buffer | Readable,
-    partSize: number,
-    abortController: AbortController,
-  ): Upload {
-    // lib-storage refuses parts under 5 MiB in its constructor (a private static); the simulator's store
-    // takes smaller ones so that tests can exercise multipart without megabytes of data.
-    const limits = Upload as unknown as { MIN_PART_SIZE: number };
-    const saved = limits.MIN_PART_SIZE;
-    if (partSize < saved) limits.MIN_PART_SIZE = partSize;
-    try {
-      return new Upload({
-        client: this.client,
-        params: {
-          Bucket: this.sts.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/vnd.google-earth.kmz',
-        },
-        partSize,
-        queueSize: 4,
-        abortController,
-      });
-    } finally {
-      limits.MIN_PART_SIZE = saved;
+  /**
+   * Runs `request` (one attempt, given the abort signal to pass to the SDK) until it succeeds: up to
+   * ATTEMPTS times for transient failures, plus one retry with renewed credentials on ExpiredToken.
+   * `beforeRetry` undoes what a failed attempt reported (progress).
+   */
+  async call<T>(
+    request: (abortSignal?: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+    beforeRetry?: () => void,
+  ): Promise<T> {
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted();
+      const generation = this.generation;
+      this.inFlight++;
+      try {
+        return await request(signal);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        if (isExpiredToken(error) && !renewed) {
+          renewed = true;
+          await this.renew(generation);
+        } else if (attempt >= ATTEMPTS || !isTransient(error)) {
+          throw error;
+        } else {
+          await sleep(BACKOFF_MS * 2 ** (attempt - 1), signal);
+        }
+        beforeRetry?.();
+      } finally {
+        this.inFlight--;
+      }
     }
   }
 
   /**
-   * Waits until no request of this client is on the wire. lib-storage settles `done()` as soon as it is
-   * aborted while parts (or a single PUT) may still land, and aborts its multipart upload afterwards.
+   * Waits until no request of this client is on the wire: a cancelled upload's requests settle a moment
+   * after the abort, and cleaning up before they do could leave a part or the object behind.
    */
   async drain(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -154,18 +154,20 @@ export class UploadStorage {
     const problems: string[] = [];
     for (const uploadId of this.multipartUploadIds) {
       try {
-        await this.client.send(
-          new AbortMultipartUploadCommand({ Bucket: this.sts.bucket, Key: key, UploadId: uploadId }),
+        await this.call(() =>
+          this.client.send(
+            new AbortMultipartUploadCommand({ Bucket: this.sts.bucket, Key: key, UploadId: uploadId }),
+          ),
         );
       } catch (error) {
-        // lib-storage usually aborted it already.
+        // Already gone: completed, or aborted by the store.
         if (!(error instanceof Error && error.name === 'NoSuchUpload'))
           problems.push(`multipart upload ${uploadId}: ${errorName(error)}`);
       }
     }
     try {
       // Deleting a missing key succeeds; the key holds a random UUID, so nothing else lives there.
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.sts.bucket, Key: key }));
+      await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.sts.bucket, Key: key })));
     } catch (error) {
       problems.push(`object ${key}: ${errorName(error)}`);
     }
@@ -192,6 +194,40 @@ export class UploadStorage {
       });
     await this.refreshing;
   }
+}
+
+/** Throttling and timeouts, and clock skew: the SDK corrects its clock from the error's Date header. */
+const TRANSIENT_NAMES = new Set([
+  'SlowDown',
+  'RequestTimeout',
+  'TimeoutError',
+  'RequestTimeTooSkewed',
+  'RequestExpired',
+  'RequestInTheFuture',
+]);
+
+/** Worth another attempt: connection failures, timeouts, 5xx, throttling and clock skew. */
+export function isTransient(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && (status >= 500 || status === 429)) return true;
+  if (typeof e.name === 'string' && TRANSIENT_NAMES.has(e.name)) return true;
+  return typeof e.code === 'string' && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function toCredentials(sts: StsToken): MutableCredentials {

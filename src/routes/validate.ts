@@ -12,7 +12,7 @@ import { zipMessage } from './messages';
 import { parseDroneModelKey } from './rules';
 import { checkLayout, diagnoseFile } from './structure';
 import { readRouteModel, RouteError, TEMPLATE_PATH, WAYLINES_PATH, type RouteModel } from './wpml';
-import { readZip, writeZip, ZipError, type ZipEntry } from './zip';
+import { readZip, writeZip, ZipError, type ZipEntry, type ZipSource } from './zip';
 
 export interface ValidateOptions {
   /** Dock ranges (default true): takeOffSecurityHeight in [8, 1500] m instead of [1.2, 1500] m. */
@@ -33,7 +33,7 @@ export interface RouteFiles {
 }
 
 /** Validates a KMZ. Never throws for bad input: every problem, unreadable archives included, is a Finding. */
-export function validateKmz(buf: Buffer, options: ValidateOptions = {}): Finding[] {
+export function validateKmz(buf: Buffer | ZipSource, options: ValidateOptions = {}): Finding[] {
   const ctx = context(options);
   return guarded(ctx, () => {
     let entries: ZipEntry[];

@@ -4,7 +4,7 @@
 // every field, plus the XML element) so the rule-by-rule validator (validate.ts) can report each problem
 // where it is. Reference: /work/shared/flighthub2/WPML.md (section numbers below refer to it).
 import { checkHardRules } from './hardRules';
-import { readZip, ZipError } from './zip';
+import { readZip, ZipError, type ZipSource } from './zip';
 import { decodeUtf8, parseXml, XmlError, type XmlElement } from './xml';
 import { findChild, findChildren, textContent } from './xmlQuery';
 
@@ -133,7 +133,7 @@ export class RouteError extends Error {
 }
 
 /** Unzips and parses both files into the model; throws RouteError for items 1–2 of §6. */
-export function readRouteModel(kmz: Buffer): RouteModel {
+export function readRouteModel(kmz: Buffer | ZipSource): RouteModel {
   const entries = wrap(() => readZip(kmz));
   const file = (path: string): XmlElement => {
     const entry = entries.find((e) => e.name === path);
@@ -347,7 +347,7 @@ export type SummarizeResult =
   { ok: true; summary: RouteSummary } | { ok: false; reason: string; rule: string };
 
 /** What FlightHub derives from an uploaded KMZ, or why finish-upload would reject it (§6 items 1–6). */
-export function summarizeKmz(buf: Buffer): SummarizeResult {
+export function summarizeKmz(buf: Buffer | ZipSource): SummarizeResult {
   try {
     const model = readRouteModel(buf);
     checkHardRules(model);

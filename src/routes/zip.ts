@@ -2,6 +2,8 @@
 // reader trusts nothing it has not checked (paths, sizes, ratios, CRCs) and inflates with an output cap,
 // because the sizes in the central directory are written by whoever made the file.
 // Format reference: PKWARE APPNOTE.TXT 6.3.x, sections 4.3 (structure) and 4.4 (fields).
+import { readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export type ZipRule =
@@ -36,17 +38,68 @@ export class ZipError extends Error {
 export interface ZipLimits {
   /** Entries in the central directory, directories included. */
   readonly maxEntries: number;
-  /** Sum of the uncompressed sizes, in bytes. */
+  /** Sum of the uncompressed sizes, in bytes: what extracting the whole archive would write. */
   readonly maxTotalSize: number;
+  /** Bytes one entry may hold to be read into memory (data()); larger entries can be listed, not read. */
+  readonly maxEntrySize: number;
   /** Uncompressed / compressed, per entry, for entries above RATIO_MIN_SIZE. */
   readonly maxRatio: number;
 }
 
+/**
+ * A route's two XML files are read into memory, so one entry is held to 100 MB. The archive as a whole may
+ * be larger (models, images, terrain in `wpmz/res/`): its entries are listed and checked, never inflated
+ * by validation, and an archive of stored (uncompressed) entries is no bomb — 1 GiB bounds what
+ * extracting everything would write.
+ */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 1000,
-  maxTotalSize: 100 * 1024 * 1024,
+  maxTotalSize: 1024 * 1024 * 1024,
+  maxEntrySize: 100 * 1024 * 1024,
   maxRatio: 200,
 };
+
+/** Random access to an archive's bytes: a Buffer in memory, or a file read on demand. */
+export interface ZipSource {
+  readonly size: number;
+  /** `length` bytes from `offset`, fewer only where the source ends. */
+  read(offset: number, length: number): Buffer;
+}
+
+export function bufferSource(buf: Buffer): ZipSource {
+  return { size: buf.length, read: (offset, length) => buf.subarray(offset, offset + length) };
+}
+
+/** An open file descriptor as a ZipSource: only the directory and the entries asked for are read. */
+export function fileSource(fd: number, size: number): ZipSource {
+  return {
+    size,
+    read(offset, length) {
+      const out = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)));
+      let done = 0;
+      while (done < out.length) {
+        const n = readSync(fd, out, done, out.length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out.subarray(0, done);
+    },
+  };
+}
+
+/** Runs `use` on the archive at `path`, read on demand: its size does not decide the memory it takes. */
+export async function withZipFile<T>(path: string, use: (source: ZipSource) => T): Promise<T> {
+  const handle = await open(path, 'r');
+  try {
+    return use(fileSource(handle.fd, (await handle.stat()).size));
+  } finally {
+    await handle.close();
+  }
+}
+
+function toSource(input: Buffer | ZipSource): ZipSource {
+  return Buffer.isBuffer(input) ? bufferSource(input) : input;
+}
 
 /** Small entries may legitimately compress far better than 200:1 (1 KB of spaces) and cannot hurt. */
 const RATIO_MIN_SIZE = 1024 * 1024;
@@ -137,50 +190,53 @@ export function writeZip(entries: readonly ZipInput[]): Buffer {
   return Buffer.concat([...locals, directory, eocd]);
 }
 
-export function readZip(buf: Buffer, limits: Partial<ZipLimits> = {}): ZipEntry[] {
+export function readZip(input: Buffer | ZipSource, limits: Partial<ZipLimits> = {}): ZipEntry[] {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
-  const eocd = findEocd(buf);
-  const diskEntries = buf.readUInt16LE(eocd + 8);
-  const count = buf.readUInt16LE(eocd + 10);
-  const dirSize = buf.readUInt32LE(eocd + 12);
-  const dirOffset = buf.readUInt32LE(eocd + 16);
+  const source = toSource(input);
+  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
+  const tail = source.read(tailStart, source.size - tailStart);
+  const eocd = findEocd(tail);
+  const diskEntries = tail.readUInt16LE(eocd + 8);
+  const count = tail.readUInt16LE(eocd + 10);
+  const dirSize = tail.readUInt32LE(eocd + 12);
+  const dirOffset = tail.readUInt32LE(eocd + 16);
   if (
     count === 0xffff ||
     dirSize === 0xffffffff ||
     dirOffset === 0xffffffff ||
-    (eocd >= 20 && buf.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR)
+    (eocd >= 20 && tail.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR)
   ) {
     throw new ZipError('zip.zip64', 'ZIP64 archives are not supported');
   }
-  if (buf.readUInt16LE(eocd + 4) !== 0 || buf.readUInt16LE(eocd + 6) !== 0 || diskEntries !== count) {
+  if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0 || diskEntries !== count) {
     throw new ZipError('zip.corrupt', 'Multi-volume ZIP archives are not supported');
   }
   if (count === 0) throw new ZipError('zip.empty', 'The archive has no entries');
   if (count > lim.maxEntries) {
     throw new ZipError('zip.too_many_entries', `The archive has ${count} entries (limit ${lim.maxEntries})`);
   }
-  if (dirOffset + dirSize > eocd)
+  if (dirOffset + dirSize > tailStart + eocd)
     throw new ZipError('zip.corrupt', 'Central directory lies outside the archive');
 
+  const dir = source.read(dirOffset, dirSize);
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
   let total = 0;
-  let pos = dirOffset;
+  let pos = 0;
   for (let i = 0; i < count; i++) {
-    if (pos + 46 > dirOffset + dirSize || buf.readUInt32LE(pos) !== SIG_CENTRAL) {
+    if (pos + 46 > dirSize || dir.readUInt32LE(pos) !== SIG_CENTRAL) {
       throw new ZipError('zip.corrupt', `Central directory entry ${i} is damaged`);
     }
-    const flags = buf.readUInt16LE(pos + 8);
-    const method = buf.readUInt16LE(pos + 10);
-    const crc = buf.readUInt32LE(pos + 16);
-    const compressedSize = buf.readUInt32LE(pos + 20);
-    const size = buf.readUInt32LE(pos + 24);
-    const nameLength = buf.readUInt16LE(pos + 28);
-    const next = pos + 46 + nameLength + buf.readUInt16LE(pos + 30) + buf.readUInt16LE(pos + 32);
-    const localOffset = buf.readUInt32LE(pos + 42);
-    if (next > dirOffset + dirSize)
-      throw new ZipError('zip.corrupt', `Central directory entry ${i} is damaged`);
-    const nameBytes = buf.subarray(pos + 46, pos + 46 + nameLength);
+    const flags = dir.readUInt16LE(pos + 8);
+    const method = dir.readUInt16LE(pos + 10);
+    const crc = dir.readUInt32LE(pos + 16);
+    const compressedSize = dir.readUInt32LE(pos + 20);
+    const size = dir.readUInt32LE(pos + 24);
+    const nameLength = dir.readUInt16LE(pos + 28);
+    const next = pos + 46 + nameLength + dir.readUInt16LE(pos + 30) + dir.readUInt16LE(pos + 32);
+    const localOffset = dir.readUInt32LE(pos + 42);
+    if (next > dirSize) throw new ZipError('zip.corrupt', `Central directory entry ${i} is damaged`);
+    const nameBytes = dir.subarray(pos + 46, pos + 46 + nameLength);
     const name = nameBytes.toString('utf8');
     pos = next;
 
@@ -204,14 +260,15 @@ export function readZip(buf: Buffer, limits: Partial<ZipLimits> = {}): ZipEntry[
       throw new ZipError('zip.too_large', `Uncompressed content exceeds ${lim.maxTotalSize} bytes`, name);
     }
     checkRatio(name, size, compressedSize, lim.maxRatio);
-    const read = { buf, name, nameBytes, method, crc, compressedSize, size, localOffset };
+    const read = { source, name, nameBytes, method, crc, compressedSize, size, localOffset };
+    const maxEntrySize = lim.maxEntrySize;
     let cached: Buffer | undefined;
     entries.push({
       name,
       compressedSize,
       size,
       isDirectory: name.endsWith('/'),
-      data: () => (cached ??= extract(read)),
+      data: () => (cached ??= extract(read, maxEntrySize)),
     });
   }
   return entries;
@@ -245,7 +302,7 @@ function checkRatio(name: string, size: number, compressedSize: number, maxRatio
 }
 
 interface EntryLocation {
-  readonly buf: Buffer;
+  readonly source: ZipSource;
   readonly name: string;
   readonly nameBytes: Buffer;
   readonly method: number;
@@ -255,21 +312,29 @@ interface EntryLocation {
   readonly localOffset: number;
 }
 
-function extract(e: EntryLocation): Buffer {
-  const { buf, name } = e;
-  if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== SIG_LOCAL) {
+function extract(e: EntryLocation, maxEntrySize: number): Buffer {
+  const { source, name } = e;
+  if (e.size > maxEntrySize) {
+    throw new ZipError(
+      'zip.too_large',
+      `Entry "${name}" holds ${e.size} bytes; at most ${maxEntrySize} are read`,
+      name,
+    );
+  }
+  const local = source.read(e.localOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== SIG_LOCAL) {
     throw new ZipError('zip.corrupt', `Local header of "${name}" is missing`, name);
   }
   // Sizes and CRC in the local header may be zero (data descriptor, flag bit 3): use the central ones.
-  const localNameLength = buf.readUInt16LE(e.localOffset + 26);
-  const start = e.localOffset + 30 + localNameLength + buf.readUInt16LE(e.localOffset + 28);
+  const localNameLength = local.readUInt16LE(26);
+  const start = e.localOffset + 30 + localNameLength + local.readUInt16LE(28);
   // A local name differing from the central one is how some tools are tricked into extracting another file.
-  if (!buf.subarray(e.localOffset + 30, e.localOffset + 30 + localNameLength).equals(e.nameBytes)) {
+  if (!source.read(e.localOffset + 30, localNameLength).equals(e.nameBytes)) {
     throw new ZipError('zip.corrupt', `Local and central names of "${name}" differ`, name);
   }
-  if (start + e.compressedSize > buf.length)
+  if (start + e.compressedSize > source.size)
     throw new ZipError('zip.corrupt', `Entry "${name}" is truncated`, name);
-  const raw = buf.subarray(start, start + e.compressedSize);
+  const raw = source.read(start, e.compressedSize);
   let data: Buffer;
   if (e.method === METHOD_STORED) {
     data = Buffer.from(raw);

@@ -59,6 +59,13 @@ export interface VirtualObject {
   read(start: number, end: number): Buffer;
 }
 
+/** Random access to an object's bytes (the shape of the route reader's ZipSource). */
+export interface ObjectReader {
+  readonly size: number;
+  /** `length` bytes from `offset`, fewer only where the object ends. */
+  read(offset: number, length: number): Buffer;
+}
+
 export interface ObjectStorage {
   readonly region: string;
   /** Only paths whose first segment is a bucket this store owns are S3 requests. */
@@ -69,6 +76,11 @@ export interface ObjectStorage {
   presignGet(baseUrl: string, bucket: string, key: string, ttlSeconds: number): string;
   putObject(bucket: string, key: string, data: Buffer, contentType?: string): Promise<void>;
   getObject(bucket: string, key: string): Promise<Buffer | undefined>;
+  /**
+   * Runs `use` with random access to the object, read on demand rather than loaded (a 200 MB route is
+   * checked by reading its directory and two XML files); undefined when there is no such object.
+   */
+  readObject<T>(bucket: string, key: string, use: (object: ObjectReader) => T): Promise<T | undefined>;
   hasObject(bucket: string, key: string): Promise<boolean>;
   /** Consulted when no stored object exists under a key. */
   setVirtualResolver(resolver: (bucket: string, key: string) => VirtualObject | undefined): void;

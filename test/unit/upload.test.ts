@@ -104,8 +104,8 @@ describe('uploadRoute', () => {
     assert.equal(route?.device_model_key, '0-91-1');
     assert.equal(route?.size, kmz.length);
     assert.equal(progress.at(-1), kmz.length);
-    // lib-storage reports a single PUT once, when it is done (multipart reports once per part).
-    assert.ok(progress.length <= 2, `progress events: ${progress.length}`);
+    // A single PUT reports once, when it has landed (multipart reports once per part).
+    assert.equal(progress.length, 1, `progress events: ${progress.length}`);
     assert.ok((await storedKeys()).includes(result.objectKey));
   });
 
@@ -134,9 +134,34 @@ describe('uploadRoute', () => {
     assert.deepEqual(await partFiles(), []);
   });
 
+  it('sends a part again after a transient store failure (503 SlowDown) and completes', async () => {
+    const storage = s.sim.storage;
+    const handle = storage.handle.bind(storage);
+    const refused: string[] = [];
+    storage.handle = (req, res, baseUrl) => {
+      const part = /[?&]partNumber=(\d+)/.exec(req.url ?? '')?.[1];
+      if (req.method !== 'PUT' || part !== '2' || refused.length > 0) return handle(req, res, baseUrl);
+      refused.push(part);
+      res.writeHead(503, { 'Content-Type': 'application/xml' });
+      res.end('<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+      return Promise.resolve();
+    };
+    try {
+      const kmz = routeKmz(200 * 1024);
+      const result = await uploadRoute({ api, name: uniqueName('Retried'), kmz, partSize: PART });
+      assert.deepEqual(refused, ['2'], 'part 2 was refused once');
+      assert.equal((await api.waylines.detail(result.uuid)).size, kmz.length);
+    } finally {
+      storage.handle = handle;
+    }
+    assert.deepEqual(await partFiles(), []);
+  });
+
   it('on cancel mid-upload rejects with `cancelled`, leaving no object, no parts and no route', async () => {
     const keysBefore = await storedKeys();
     const routesBefore = await routeCount();
+    const finished = () => s.logs.filter((l) => l.id === 'wayline.finishUpload' && !l.error).length;
+    const finishedBefore = finished();
     const controller = new AbortController();
     let sentWhenCancelled = -1;
     const error = await uploadRoute({
@@ -158,7 +183,7 @@ describe('uploadRoute', () => {
     assert.deepEqual(await storedKeys(), keysBefore);
     assert.deepEqual(await partFiles(), []);
     assert.equal(await routeCount(), routesBefore);
-    assert.equal(s.logs.filter((l) => l.id === 'wayline.finishUpload' && !l.error).length, 2);
+    assert.equal(finished(), finishedBefore, 'no finish-upload');
   });
 
   it('on cancel during a single PUT removes the object once the PUT has landed', async () => {

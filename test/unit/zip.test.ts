@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
-import { readZip, writeZip, ZipError, type ZipRule } from '../../src/routes/zip';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readZip, withZipFile, writeZip, ZipError, type ZipRule } from '../../src/routes/zip';
 
 const text = (s: string): Buffer => Buffer.from(s, 'utf8');
 
@@ -183,5 +186,46 @@ void describe('zip: hostile archives', () => {
     text('wpmz/templatX.kml').copy(zip, 30);
     const [entry] = readZip(zip);
     rejects(() => entry?.data(), 'zip.corrupt');
+  });
+
+  it('lists an entry above the per-entry limit but refuses to read it', () => {
+    const zip = writeZip([
+      { name: 'wpmz/template.kml', data: text('<kml/>') },
+      { name: 'wpmz/res/big.bin', data: Buffer.alloc(3000, 7), compress: false },
+    ]);
+    const [small, big] = readZip(zip, { maxEntrySize: 2000 });
+    assert.equal(big?.size, 3000);
+    assert.equal(small?.data().toString(), '<kml/>');
+    rejects(() => big?.data(), 'zip.too_large');
+    assert.equal(readZip(zip, { maxEntrySize: 3000 })[1]?.data().length, 3000);
+  });
+
+  it('reads an archive from a file on demand, as from a buffer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fh2-zip-'));
+    try {
+      const entries = [
+        { name: 'wpmz/template.kml', data: text('<kml>template</kml>') },
+        { name: 'wpmz/waylines.wpml', data: text('<kml>waylines</kml>'.repeat(100)) },
+      ];
+      const zip = writeZip(entries);
+      const path = join(dir, 'route.kmz');
+      await writeFile(path, zip);
+      const read = await withZipFile(path, (source) => {
+        assert.equal(source.size, zip.length);
+        return readZip(source).map((e) => [e.name, e.data().toString()]);
+      });
+      assert.deepEqual(
+        read,
+        entries.map((e) => [e.name, e.data.toString()]),
+      );
+      // A file cut short: the directory is gone, so it is no ZIP; reads stop where the file ends.
+      await writeFile(path, zip.subarray(0, zip.length - 10));
+      await withZipFile(path, (source) => {
+        assert.equal(source.read(source.size - 4, 100).length, 4);
+        rejects(() => readZip(source), 'zip.not_zip');
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -45,13 +45,13 @@ export function openModelHandlers(world: WorldState): Pick<HandlerTable, OpenMod
       const prefix = om.batchPrefix(project.uuid, body.callback_param);
       const sizes = new Map<string, number>();
       for (const file of body.files) {
-        const data = await world.storage.getObject(world.bucket, `${prefix}/${file.name}`);
-        if (!data)
+        const size = await world.storage.readObject(world.bucket, `${prefix}/${file.name}`, (o) => o.size);
+        if (size === undefined)
           throw new SimError(
             200101,
             `invalid request parameters: ${file.name} was not uploaded to ${prefix}/`,
           );
-        sizes.set(file.name, data.length);
+        sizes.set(file.name, size);
       }
       return om.addFiles(project.uuid, body, sizes);
     },

@@ -31,11 +31,13 @@ export function waylineHandlers(world: WorldState): Pick<HandlerTable, WaylineId
           200101,
           `invalid request parameters: object_key must start with the project's object_key_prefix "${prefix}"`,
         );
-      const kmz = await world.storage.getObject(world.bucket, object_key);
-      if (!kmz) throw new SimError(219001, `route file not found: nothing was uploaded at ${object_key}`);
-      // The live service answers an invalid KMZ with HTTP 500 and no details (API.md §9.2).
-      if (!summarizeKmz(kmz).ok) throw new SimError(200500, 'server error', 500);
-      const route = world.routes.registerUpload(project.uuid, name, object_key, kmz, now(world));
+      // Read in place: only the archive's directory and its two route files, however large the KMZ.
+      const route = await world.storage.readObject(world.bucket, object_key, (kmz) => {
+        // The live service answers an invalid KMZ with HTTP 500 and no details (API.md §9.2).
+        if (!summarizeKmz(kmz).ok) throw new SimError(200500, 'server error', 500);
+        return world.routes.registerUpload(project.uuid, name, object_key, kmz, now(world));
+      });
+      if (!route) throw new SimError(219001, `route file not found: nothing was uploaded at ${object_key}`);
       return { name: route.name, uuid: route.id };
     },
 

@@ -2,7 +2,7 @@
 // requests on the simulator's own HTTP server, SigV4-authenticated with temporary credentials
 // scoped to a key prefix, objects on disk, metadata in memory.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ObjectStorage, TemporaryCredentials, VirtualObject } from '../types';
+import type { ObjectReader, ObjectStorage, TemporaryCredentials, VirtualObject } from '../types';
 import { MAX_PRESIGN_SECONDS } from './auth';
 import type { StoreContext } from './context';
 import { CredentialRegistry } from './credentials';
@@ -98,13 +98,37 @@ export function createObjectStorage(options: ObjectStorageOptions): ObjectStorag
       const opened = await store.openObject(bucket, key);
       if (opened) {
         try {
-          return await opened.handle.readFile();
+          return opened.file.read(0, opened.object.size);
         } finally {
-          await opened.handle.close();
+          await opened.file.close();
         }
       }
       const virtual = resolver(bucket, key);
       return virtual && (virtual.size === 0 ? Buffer.alloc(0) : virtual.read(0, virtual.size - 1));
+    },
+    async readObject<T>(
+      bucket: string,
+      key: string,
+      use: (object: ObjectReader) => T,
+    ): Promise<T | undefined> {
+      requireBucket(bucket);
+      const opened = await store.openObject(bucket, key);
+      if (opened) {
+        try {
+          return use(opened.file);
+        } finally {
+          await opened.file.close();
+        }
+      }
+      const virtual = resolver(bucket, key);
+      if (!virtual) return undefined;
+      return use({
+        size: virtual.size,
+        read: (offset, length) => {
+          const end = Math.min(virtual.size, offset + length);
+          return end > offset ? virtual.read(offset, end - 1) : Buffer.alloc(0);
+        },
+      });
     },
     hasObject(bucket: string, key: string): Promise<boolean> {
       return Promise.resolve().then(() => {

@@ -1,11 +1,9 @@
-// Multipart uploads: each part is its own file in parts/; completing concatenates the listed parts
-// by streaming into a temp file, then commits it like a single PUT. Validation follows S3: parts
+// Multipart uploads: each part is its own file in parts/; completing makes the listed parts' files
+// the object's content, in order, without copying them (as S3 keeps parts). Validation follows S3: parts
 // listed in ascending order, ETags matching what UploadPart returned, and every part but the last
 // at least `minPartSize` (5 MiB on S3; configurable so tests stay fast).
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { finished, pipeline } from 'node:stream/promises';
 import { S3Error } from './errors';
 import type { DiskStore, StoredObject } from './store';
 import type { CompletedPart } from './xml';
@@ -101,17 +99,12 @@ export class MultipartUploads {
     const parts = this.validate(upload, listed);
     // Synchronously after validation: later UploadPart/Complete/Abort calls now see NoSuchUpload.
     this.uploads.delete(upload.id);
-    const temp = this.store.tempPath();
+    const md5s = Buffer.concat(parts.map((part) => Buffer.from(part.md5Hex, 'hex')));
+    const etag = `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`;
+    const size = parts.reduce((sum, part) => sum + part.size, 0);
     let stored: StoredObject;
     try {
-      const out = createWriteStream(temp, { flags: 'wx' });
-      for (const part of parts) await pipeline(createReadStream(part.file), out, { end: false });
-      out.end();
-      await finished(out);
-      const md5s = Buffer.concat(parts.map((part) => Buffer.from(part.md5Hex, 'hex')));
-      const etag = `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`;
-      const size = parts.reduce((sum, part) => sum + part.size, 0);
-      stored = await this.store.commit(upload.bucket, upload.key, temp, {
+      stored = await this.store.commitSegments(upload.bucket, upload.key, parts, {
         size,
         etag,
         contentType: upload.contentType,
@@ -119,9 +112,10 @@ export class MultipartUploads {
     } catch (error) {
       // Like S3, a failed completion leaves the upload and its parts in place for a retry.
       this.uploads.set(upload.id, upload);
-      await this.store.discard(temp);
       throw error;
     }
+    // The listed parts' files now belong to the object; parts uploaded but not listed are dropped.
+    for (const part of parts) upload.parts.delete(part.number);
     await this.discardParts(upload);
     return stored;
   }

@@ -57,20 +57,14 @@ export async function deleteObject(ctx: StoreContext, r: S3Request): Promise<voi
 export async function getObject(ctx: StoreContext, r: S3Request): Promise<void> {
   const opened = await ctx.store.openObject(r.bucket, r.key);
   if (opened) {
-    const { object, handle } = opened;
+    const { object, file } = opened;
     try {
       const range = parseRange(r.req.headers.range, object.size);
       writeObjectHead(r, object, range);
-      // createReadStream rejects end < start, which is what an empty object would give.
       if (r.out.isHead || object.size === 0) return void r.out.res.end();
-      const stream = handle.createReadStream({
-        start: range?.start ?? 0,
-        end: range?.end ?? object.size - 1,
-        autoClose: false,
-      });
-      await sendStream(r, stream);
+      await sendStream(r, Readable.from(file.stream(range?.start ?? 0, range?.end ?? object.size - 1)));
     } finally {
-      await handle.close();
+      await file.close();
     }
     return;
   }

@@ -1,11 +1,13 @@
-// Object bytes live in files under `dir`; everything else (size, ETag, content type) is in memory,
-// as the simulator's state is not meant to outlive the process. Files are named by random ids
+// Object bytes live in files under `dir` (one per PutObject, the parts' own files for a multipart
+// upload); everything else (size, ETag, content type) is in memory, as the simulator's state is not
+// meant to outlive the process. Files are named by random ids
 // rather than by key, so no key (with `..`, very long names or odd bytes) can escape `dir`.
 // Every write lands in tmp/ first and becomes visible only by an atomic rename.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
-import { open, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises';
+import { rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ObjectFile, type Segment } from './objectFile';
 
 export interface StoredObject {
   readonly size: number;
@@ -13,10 +15,11 @@ export interface StoredObject {
   readonly etag: string;
   readonly contentType: string;
   readonly lastModified: number;
-  readonly file: string;
+  /** The files that hold the bytes, in order. */
+  readonly segments: readonly Segment[];
 }
 
-export type ObjectInfo = Omit<StoredObject, 'file'>;
+export type ObjectInfo = Omit<StoredObject, 'segments'>;
 
 export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
 
@@ -67,15 +70,37 @@ export class DiskStore {
     tempFile: string,
     info: Omit<ObjectInfo, 'lastModified'>,
   ): Promise<StoredObject> {
+    return this.commitSegments(bucket, key, [{ file: tempFile, size: info.size }], info);
+  }
+
+  /**
+   * Makes finished files (a temp file, or the parts of a multipart upload in order) the object's
+   * content, moving them into objects/; the previous content, if any, is deleted.
+   */
+  async commitSegments(
+    bucket: string,
+    key: string,
+    files: readonly Segment[],
+    info: Omit<ObjectInfo, 'lastModified'>,
+  ): Promise<StoredObject> {
     const objects = this.bucket(bucket);
-    const file = join(this.objectsDir, randomUUID());
-    await rename(tempFile, file);
-    const stored: StoredObject = { ...info, lastModified: this.now(), file };
+    const segments: Segment[] = [];
+    try {
+      for (const { file, size } of files) {
+        const moved = join(this.objectsDir, randomUUID());
+        await rename(file, moved);
+        segments.push({ file: moved, size });
+      }
+    } catch (error) {
+      await Promise.all(segments.map((segment) => this.discard(segment.file)));
+      throw error;
+    }
+    const stored: StoredObject = { ...info, lastModified: this.now(), segments };
     const previous = objects.get(key);
     objects.set(key, stored);
-    // Readers that already opened the previous file keep reading it: unlink does not cut them off.
+    // Readers that already opened the previous files keep reading them: unlink does not cut them off.
     // The new content is committed either way, so a failed unlink must not fail the write.
-    if (previous) await this.discard(previous.file).catch(() => undefined);
+    if (previous) await this.discardObject(previous).catch(() => undefined);
     return stored;
   }
 
@@ -94,16 +119,16 @@ export class DiskStore {
     return this.objects.get(bucket)?.get(key);
   }
 
-  /** Opens the object's file, retrying once if it was replaced between lookup and open. */
+  /** Opens the object's files, retrying once if it was replaced between lookup and open. */
   async openObject(
     bucket: string,
     key: string,
-  ): Promise<{ object: StoredObject; handle: FileHandle } | undefined> {
+  ): Promise<{ object: StoredObject; file: ObjectFile } | undefined> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const object = this.get(bucket, key);
       if (!object) return undefined;
       try {
-        return { object, handle: await open(object.file, 'r') };
+        return { object, file: await ObjectFile.open(object.segments) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
@@ -115,7 +140,11 @@ export class DiskStore {
     const objects = this.bucket(bucket);
     const previous = objects.get(key);
     objects.delete(key);
-    if (previous) await this.discard(previous.file);
+    if (previous) await this.discardObject(previous);
+  }
+
+  private async discardObject(object: StoredObject): Promise<void> {
+    await Promise.all(object.segments.map((segment) => this.discard(segment.file)));
   }
 
   /** Keys of a bucket in UTF-8 binary order, as ListObjectsV2 returns them. */

@@ -1,6 +1,7 @@
 // The route library (API.md §9): seeded routes generated as real WPML KMZ files and put into the
 // object store, plus routes registered by `wayline/finish-upload`.
 import { summarizeKmz } from '../../routes/wpml';
+import type { ZipSource } from '../../routes/zip';
 import { hash32 } from '../random';
 import { generateRouteKmz, planPatrolRoute } from '../routegen';
 import type { ObjectStorage } from '../types';
@@ -135,7 +136,7 @@ export class RouteRegistry {
     projectUuid: string,
     name: string,
     objectKey: string,
-    kmz: Buffer,
+    kmz: Buffer | ZipSource,
     now: number,
   ): RouteRecord {
     this.registered++;
@@ -157,7 +158,7 @@ export class RouteRegistry {
     projectUuid: string;
     name: string;
     objectKey: string;
-    kmz: Buffer;
+    kmz: Buffer | ZipSource;
     updateTime: number;
     purpose: RoutePurpose;
     speed: number;
@@ -177,7 +178,7 @@ export class RouteRegistry {
       projectUuid,
       name,
       objectKey,
-      size: kmz.length,
+      size: Buffer.isBuffer(kmz) ? kmz.length : kmz.size,
       deviceModelKey: s.deviceModelKey,
       payloadInformation: s.payloadInformation.map((p) => ({
         domain: p.domain,
