@@ -271,13 +271,25 @@ function readWaylineFolder(el: XmlElement, ns: string, file: string): WaylineFol
   return folder;
 }
 
+/** Like node() with WAYPOINT_SET, but the same pass over the children finds Point and the action groups. */
 function readWaypoint(el: XmlElement, ns: string, file: string): Waypoint {
-  const waypoint = node<Waypoint>(el, ns, file, WAYPOINT_SET);
-  const point = findChild(el, KML_NAMESPACE, 'Point');
+  const waypoint: Node & Record<string, unknown> = { element: el, file, line: el.line, column: el.column };
+  let point: XmlElement | undefined;
+  const groups: XmlElement[] = [];
+  for (const child of el.children) {
+    if (child.type !== 'element') continue;
+    const { uri, local } = child;
+    if (uri === ns) {
+      if (local === 'actionGroup') groups.push(child);
+      else if (WAYPOINT_SET.has(local) && waypoint[local] === undefined) waypoint[local] = field(child, file);
+    } else if (uri === KML_NAMESPACE && local === 'Point') {
+      point ??= child;
+    }
+  }
   const coordinates = point && findChild(point, KML_NAMESPACE, 'coordinates');
   if (coordinates) waypoint.coordinates = field(coordinates, file);
-  waypoint.actionGroups = findChildren(el, ns, 'actionGroup').map((g) => readActionGroup(g, ns, file));
-  return waypoint;
+  waypoint.actionGroups = groups.map((g) => readActionGroup(g, ns, file));
+  return waypoint as Building<Waypoint>;
 }
 
 function readActionGroup(el: XmlElement, ns: string, file: string): ActionGroup {
