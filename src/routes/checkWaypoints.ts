@@ -8,6 +8,7 @@ import {
   fieldOf,
   inRange,
   leafText,
+  locationOf,
   parseDecimal,
   type CheckContext,
   type LatLon,
@@ -215,19 +216,39 @@ function checkHeadingAndTurn(w: Waypoint, s: Scope, pc: PlacemarkContext): void 
         else if (c.local === 'waypointHeadingPathMode') path ??= c;
         else if (c.local === 'waypointHeadingAngle') angle ??= c;
       }
-      const at = { file, line: child.line, column: child.column };
       if (!mode || !HEADING_SET.has(leafText(mode))) {
         const f = mode && fieldOf(mode, file);
-        checkEnum(s, 'wpml.waypoint.heading_mode', 'waypointHeadingMode', f, HEADING_MODES, at);
+        checkEnum(
+          s,
+          'wpml.waypoint.heading_mode',
+          'waypointHeadingMode',
+          f,
+          HEADING_MODES,
+          locationOf(child, file),
+        );
       }
       if (path && !HEADING_PATH_SET.has(leafText(path))) {
         const f = fieldOf(path, file);
-        checkEnum(s, 'wpml.waypoint.heading_path_mode', 'waypointHeadingPathMode', f, HEADING_PATH_MODES, at);
+        checkEnum(
+          s,
+          'wpml.waypoint.heading_path_mode',
+          'waypointHeadingPathMode',
+          f,
+          HEADING_PATH_MODES,
+          locationOf(child, file),
+        );
       }
       const degrees = angle && parseDecimal(leafText(angle));
       if (angle && (degrees === undefined || !inRange(degrees, DEGREES))) {
         const f = fieldOf(angle, file);
-        checkNumber(s, 'wpml.waypoint.heading_angle', 'waypointHeadingAngle', f, DEGREES, at);
+        checkNumber(
+          s,
+          'wpml.waypoint.heading_angle',
+          'waypointHeadingAngle',
+          f,
+          DEGREES,
+          locationOf(child, file),
+        );
       }
     } else if (child.local === 'waypointTurnParam') {
       const mode = findChild(child, ns, 'waypointTurnMode');
