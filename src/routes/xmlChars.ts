@@ -1,12 +1,16 @@
 // Character-level helpers of the XML parser: strict UTF-8 decoding, the name and space classes of
 // XML 1.0 §2.2–2.3, newline normalization (§2.11, §3.3.3) and reference decoding (§4.1, predefined
 // entities only: there is no DTD to define others).
+import { isAscii } from 'node:buffer';
 import { XmlError, type XmlPosition, type XmlRule } from './xmlTypes';
 
 export type Fail = (rule: XmlRule, reason: string, offset: number) => never;
 
 /** Strict UTF-8 decoding (BOM removed); a malformed byte sequence is an XmlError with its position. */
 export function decodeUtf8(buf: Uint8Array): string {
+  // Route files are nearly always ASCII, which is valid UTF-8, has no BOM and decodes as Latin-1 does:
+  // copying the bytes is several times faster than the validating decoder on a 10 MB route.
+  if (isAscii(buf)) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   } catch {
