@@ -129,8 +129,16 @@ export class RouteDiagnostics implements vscode.Disposable {
 
   private onDeleted(uri: vscode.Uri): void {
     const prefix = `${uri.toString()}/`;
+    const under = (key: string) => key === uri.toString() || key.startsWith(prefix);
+    // A check still reading what was just deleted must not publish afterwards: a newer generation
+    // makes run() drop its result.
+    for (const [key, generation] of this.generations) {
+      if (!under(key)) continue;
+      this.generations.set(key, generation + 1);
+      this.cancel(key);
+    }
     for (const key of [...this.published.keys()]) {
-      if (key !== uri.toString() && !key.startsWith(prefix)) continue;
+      if (!under(key)) continue;
       this.cancel(key);
       this.clear(key);
     }
