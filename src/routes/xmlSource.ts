@@ -5,17 +5,28 @@ import { XmlError, type XmlPosition, type XmlRule } from './xmlTypes';
 
 /** Where each line of a text starts; the trees keep it to place the few nodes that are placed late. */
 export class LineTable {
-  private readonly starts: number[] = [0];
+  /**
+   * Line starts in a typed array sized by a first count: a 10 MB route has 500,000 lines, and a growing
+   * JS array of them was a sixth of what a check allocates (copies while growing, then a large array
+   * for the garbage collector to move). This one lives outside the JS heap.
+   */
+  private readonly starts: Uint32Array;
   /** The line found last: lookups mostly come in document order, so it or the next line is the answer. */
   private cursor = 0;
 
   constructor(src: string) {
     if (src.includes('\r')) {
+      const found = [0];
       const breaks = /\r\n?|\n/g;
-      for (let m = breaks.exec(src); m; m = breaks.exec(src)) this.starts.push(m.index + m[0].length);
-    } else {
-      for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      for (let m = breaks.exec(src); m; m = breaks.exec(src)) found.push(m.index + m[0].length);
+      this.starts = Uint32Array.from(found);
+      return;
     }
+    let count = 1;
+    for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) count++;
+    this.starts = new Uint32Array(count);
+    let n = 1;
+    for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
   }
 
   get length(): number {
