@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import { loadBundle } from '../lazyBundle';
 import type { Finding } from '../routes/findings';
+import { validateKmzFile } from '../routes/kmzFile';
 import { validateKmz } from '../routes/validate';
 import type { CommandFactory } from './context';
 import { UserCancelled } from './run';
@@ -29,7 +30,7 @@ export const uploadRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
     'upload.js',
   );
   const { defaultName, source } = await readRoute(target, upload);
-  const findings = 'file' in source ? await upload.validateKmzFile(source.file) : validateKmz(source.kmz);
+  const findings = 'file' in source ? await validateKmzFile(source.file) : validateKmz(source.kmz);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -2,13 +2,14 @@
 // uploading them. Lines are `path:line:col: severity rule message`, the shape editors and problem
 // matchers already understand; inside a KMZ the path is `route.kmz!/wpmz/waylines.wpml`, after the
 // `jar:` URL convention for entries of an archive.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARCHIVE, countSeverity, type Finding } from './findings';
 import { isRouteFolder, validateRouteFolder } from './folder';
 import { parseDroneModelKey } from './rules';
-import { validateKmz, type ValidateOptions } from './validate';
+import { validateKmzFile } from './kmzFile';
+import type { ValidateOptions } from './validate';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -147,7 +148,7 @@ async function search(dir: string, found: Target[]): Promise<void> {
 async function check(target: Target, options: ValidateOptions): Promise<Finding[]> {
   try {
     if (target.kind === 'folder') return await validateRouteFolder(target.path, options);
-    return validateKmz(await readFile(target.path), options);
+    return await validateKmzFile(target.path, options);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     return [

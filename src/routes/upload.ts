@@ -3,16 +3,16 @@
 // with finish-upload. Nothing is registered unless the object is complete; whatever a failed or
 // cancelled upload wrote is removed, except an object whose finish-upload failed (see UploadError).
 import { randomUUID } from 'node:crypto';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancelledError } from '../api/errors';
 import type { ProjectApi } from '../api/projectApi';
-import { archiveStart, type Finding } from './findings';
-import { zipMessage } from './messages';
+import type { Finding } from './findings';
 import { ROUTE_DIR } from './folder';
-import { validateKmz, type ValidateOptions } from './validate';
+import { validateKmzFile } from './kmzFile';
+import { validateKmz } from './validate';
 import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
-import { DEFAULT_ZIP_LIMITS, withZipFile, writeZip, type ZipInput } from './zip';
+import { writeZip, type ZipInput } from './zip';
 import { bufferBody, fileBody, putObject } from './uploadParts';
 import { errorName, UploadStorage } from './uploadS3';
 
@@ -163,27 +163,6 @@ async function upload(storage: UploadStorage, key: string, options: UploadRouteO
 function requireFile(options: UploadRouteOptions): string {
   if (options.file === undefined) throw new TypeError('uploadRoute needs `kmz` or `file`');
   return options.file;
-}
-
-/**
- * Validates a KMZ on disk, reading only its directory and the two route files: a route with large
- * resources is checked without loading them. A file above the reader's total-size limit cannot hold an
- * archive within it (stored data is never smaller than its share of the file), so it is refused by its
- * size without being read.
- */
-export async function validateKmzFile(path: string, options: ValidateOptions = {}): Promise<Finding[]> {
-  const { size } = await stat(path);
-  const limit = DEFAULT_ZIP_LIMITS.maxTotalSize;
-  if (size <= limit) return withZipFile(path, (source) => validateKmz(source, options));
-  const message = `The file is ${size} bytes; uncompressed content is limited to ${limit} bytes`;
-  return [
-    {
-      rule: 'zip.too_large',
-      severity: 'error',
-      message: zipMessage('zip.too_large', message, undefined),
-      ...archiveStart,
-    },
-  ];
 }
 
 async function apiCall<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -60,7 +60,7 @@ async function ours(api: ProjectApi, file: string): Promise<void> {
 
 /** The local check of the file alone, which reads the directory and the two route files. */
 async function validate(file: string): Promise<void> {
-  const { validateKmzFile } = await import('../../src/routes/upload.js');
+  const { validateKmzFile } = await import('../../src/routes/kmzFile.js');
   const started = performance.now();
   const findings = await validateKmzFile(file);
   const errors = findings.filter((f) => f.severity === 'error');
