@@ -84,7 +84,7 @@ export const uploadRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
         signal: controller.signal,
         allowNameClash,
         onProgress: (sent, total) => {
-          // A retried part takes its bytes back; the bar only moves forward.
+          // Reported as parts land: the bar moves by whole percents.
           const percent = Math.floor((sent / Math.max(total, 1)) * 100);
           if (percent <= reported) return;
           progress.report({ increment: percent - reported, message: `${percent}%` });

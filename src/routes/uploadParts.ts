@@ -64,28 +64,37 @@ export async function putObject(
   body: ObjectBody,
   options: PutOptions,
 ): Promise<void> {
-  const bucket = storage.sts.bucket;
-  const scratch = (size: number) => (body.needsScratch ? Buffer.allocUnsafeSlow(size) : Buffer.alloc(0));
-  if (body.size <= options.partSize) {
-    const data = await body.read(0, body.size, scratch(body.size));
-    await storage.call(
-      (abortSignal) =>
-        storage.client.send(
-          new PutObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            Body: data,
-            ContentLength: data.length,
-            ContentType: options.contentType,
-          }),
-          { abortSignal },
-        ),
-      options.signal,
-    );
-    options.onProgress?.(body.size, body.size);
-    return;
-  }
+  if (body.size > options.partSize) return putParts(storage, key, body, options);
+  const data = await body.read(0, body.size, scratch(body, body.size));
+  await storage.call(
+    (abortSignal) =>
+      storage.client.send(
+        new PutObjectCommand({
+          Bucket: storage.sts.bucket,
+          Key: key,
+          Body: data,
+          ContentLength: data.length,
+          ContentType: options.contentType,
+        }),
+        { abortSignal },
+      ),
+    options.signal,
+  );
+  options.onProgress?.(body.size, body.size);
+}
 
+/** A buffer to read parts into, for bodies that need one. */
+function scratch(body: ObjectBody, size: number): Buffer {
+  return body.needsScratch ? Buffer.allocUnsafeSlow(size) : Buffer.alloc(0);
+}
+
+async function putParts(
+  storage: UploadStorage,
+  key: string,
+  body: ObjectBody,
+  options: PutOptions,
+): Promise<void> {
+  const bucket = storage.sts.bucket;
   const created = await storage.call(
     (abortSignal) =>
       storage.client.send(
@@ -106,7 +115,7 @@ export async function putObject(
   let next = 0;
   let sent = 0;
   const worker = async (): Promise<void> => {
-    const buffer = scratch(options.partSize);
+    const buffer = scratch(body, options.partSize);
     while (next < count && !signal.aborted) {
       const index = next++;
       const start = index * options.partSize;

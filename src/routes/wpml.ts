@@ -210,21 +210,21 @@ function node<T extends Node>(
 /** A model node while it is being filled in. */
 type Building<T> = { -readonly [K in keyof T]: T[K] } & Record<string, unknown>;
 
+/** Fills `out` with the listed leaf children as Fields; every other element child goes to `rest`. */
 function collect(
   out: Record<string, unknown>,
   el: XmlElement,
   ns: string,
   file: string,
   names: ReadonlySet<string>,
+  rest?: (child: XmlElement) => void,
 ): void {
   for (const child of el.children) {
-    if (
-      child.type === 'element' &&
-      child.uri === ns &&
-      names.has(child.local) &&
-      out[child.local] === undefined
-    ) {
-      out[child.local] = field(child, file);
+    if (child.type !== 'element') continue;
+    if (child.uri === ns && names.has(child.local)) {
+      if (out[child.local] === undefined) out[child.local] = field(child, file);
+    } else {
+      rest?.(child);
     }
   }
 }
@@ -276,16 +276,10 @@ function readWaypoint(el: XmlElement, ns: string, file: string): Waypoint {
   const waypoint: Node & Record<string, unknown> = { element: el, file, line: el.line, column: el.column };
   let point: XmlElement | undefined;
   const groups: XmlElement[] = [];
-  for (const child of el.children) {
-    if (child.type !== 'element') continue;
-    const { uri, local } = child;
-    if (uri === ns) {
-      if (local === 'actionGroup') groups.push(child);
-      else if (WAYPOINT_SET.has(local) && waypoint[local] === undefined) waypoint[local] = field(child, file);
-    } else if (uri === KML_NAMESPACE && local === 'Point') {
-      point ??= child;
-    }
-  }
+  collect(waypoint, el, ns, file, WAYPOINT_SET, (child) => {
+    if (child.uri === ns && child.local === 'actionGroup') groups.push(child);
+    else if (child.uri === KML_NAMESPACE && child.local === 'Point') point ??= child;
+  });
   const coordinates = point && findChild(point, KML_NAMESPACE, 'coordinates');
   if (coordinates) waypoint.coordinates = field(coordinates, file);
   waypoint.actionGroups = groups.map((g) => readActionGroup(g, ns, file));

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { generateRouteKmz } from '../../src/simulator/routegen';
+import { shortRouteKmz } from '../helpers/routes';
 import { children, connectSimulator, extensionApi } from './api';
 
 describe('route upload from VS Code', () => {
@@ -12,17 +12,7 @@ describe('route upload from VS Code', () => {
     await connectSimulator(api);
     const dir = await mkdtemp(path.join(tmpdir(), 'fh-upload-'));
     const file = path.join(dir, 'harbor-loop.kmz');
-    const kmz = generateRouteKmz({
-      name: 'Harbor loop',
-      droneEnumValue: 91,
-      droneSubEnumValue: 1,
-      payloadEnumValue: 81,
-      waypoints: [
-        { longitude: 113.9431, latitude: 22.5773, height: 80 },
-        { longitude: 113.9441, latitude: 22.5779, height: 90 },
-        { longitude: 113.9452, latitude: 22.5771, height: 90 },
-      ],
-    });
+    const kmz = shortRouteKmz('Harbor loop');
     await writeFile(file, kmz);
     const result = await vscode.commands.executeCommand<{ uuid: string } | undefined>(
       'flighthub.uploadRoute',

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { BusinessError } from '../../src/api/errors';
 import type { ProjectApi } from '../../src/api/projectApi';
 import { writeZip } from '../../src/routes/zip';
-import { generateRouteKmz } from '../../src/simulator/routegen';
+import { shortRouteKmz } from '../helpers/routes';
 import { withSimulator, type SimSetup } from '../helpers/sim';
 
 let s: SimSetup;
@@ -46,21 +46,9 @@ async function upload(name: string, body: Buffer): Promise<string> {
   return key;
 }
 
-const points = [
-  { longitude: 113.9431, latitude: 22.5773, height: 80 },
-  { longitude: 113.9441, latitude: 22.5779, height: 90 },
-  { longitude: 113.9452, latitude: 22.5771, height: 90 },
-];
-
 describe('route upload', () => {
   it('registers a valid KMZ as a route that lists with its derived metadata', async () => {
-    const kmz = generateRouteKmz({
-      name: 'Uploaded',
-      droneEnumValue: 91,
-      droneSubEnumValue: 1,
-      payloadEnumValue: 81,
-      waypoints: points,
-    });
+    const kmz = shortRouteKmz('Uploaded');
     const key = await upload('uploaded.kmz', kmz);
     const created = await api.waylines.finishUpload({ name: 'Uploaded route', object_key: key });
     const route = (await api.waylines.list()).list.find((r) => r.id === created.uuid);

@@ -19,7 +19,7 @@ import {
 import { s3Settings } from '../../src/routes/uploadS3';
 import { validateKmz } from '../../src/routes/validate';
 import { readZip, writeZip } from '../../src/routes/zip';
-import { generateRouteKmz } from '../../src/simulator/routegen';
+import { shortRouteKmz } from '../helpers/routes';
 import { firstProject, withSimulator, type SimSetup } from '../helpers/sim';
 
 const PART = 64 * 1024;
@@ -39,22 +39,7 @@ before(async () => {
 
 let counter = 0;
 /** A valid route; `padBytes` adds an incompressible `wpmz/res/` entry so the KMZ needs several parts. */
-function routeKmz(padBytes = 0): Buffer {
-  const kmz = generateRouteKmz({
-    name: `Route ${++counter}`,
-    droneEnumValue: 91,
-    droneSubEnumValue: 1,
-    payloadEnumValue: 81,
-    waypoints: [
-      { longitude: 113.9431, latitude: 22.5773, height: 80 },
-      { longitude: 113.9441, latitude: 22.5779, height: 90 },
-      { longitude: 113.9452, latitude: 22.5771, height: 90 },
-    ],
-  });
-  if (padBytes === 0) return kmz;
-  const entries = readZip(kmz).map((e) => ({ name: e.name, data: e.data() }));
-  return writeZip([...entries, { name: 'wpmz/res/pad.bin', data: randomBytes(padBytes), compress: false }]);
-}
+const routeKmz = (padBytes = 0): Buffer => shortRouteKmz(`Route ${++counter}`, { padBytes });
 
 /** Every object key under the project's prefix, listed with fresh STS credentials through the SDK. */
 async function storedKeys(): Promise<string[]> {

@@ -1,7 +1,6 @@
 // Uploading a route straight from disk: the file is streamed in parts (never read whole), validated
 // first, and refused by its size alone when it is larger than a route may be.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ProjectApi } from '../../src/api/projectApi';
 import { validateKmzFile } from '../../src/routes/kmzFile';
 import { RouteValidationError, uploadRoute } from '../../src/routes/upload';
-import { DEFAULT_ZIP_LIMITS, readZip, writeZip } from '../../src/routes/zip';
-import { generateRouteKmz } from '../../src/simulator/routegen';
+import { DEFAULT_ZIP_LIMITS } from '../../src/routes/zip';
+import { SHORT_ROUTE, shortRouteKmz } from '../helpers/routes';
 import { firstProject, withSimulator, type SimSetup } from '../helpers/sim';
 
 const PART = 64 * 1024;
@@ -28,20 +27,8 @@ before(async () => {
   api = firstProject(s).api;
 });
 
-function paddedRoute(padBytes: number): Buffer {
-  const kmz = generateRouteKmz({
-    name: 'From disk',
-    droneEnumValue: 91,
-    droneSubEnumValue: 1,
-    payloadEnumValue: 81,
-    waypoints: [
-      { longitude: 113.9431, latitude: 22.5773, height: 80 },
-      { longitude: 113.9441, latitude: 22.5779, height: 90 },
-    ],
-  });
-  const entries = readZip(kmz).map((e) => ({ name: e.name, data: e.data() }));
-  return writeZip([...entries, { name: 'wpmz/res/pad.bin', data: randomBytes(padBytes), compress: false }]);
-}
+const paddedRoute = (padBytes: number): Buffer =>
+  shortRouteKmz('From disk', { padBytes, waypoints: SHORT_ROUTE.slice(0, 2) });
 
 void describe('uploadRoute from a file', () => {
   it('validates, streams in parts and registers a route read from disk', async () => {
