@@ -10,6 +10,7 @@ set -euo pipefail
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
+# iproute2: the livestream browser test builds its own network namespace (test/helpers/netns.ts).
 APT_PACKAGES=(chromium libkrb5-dev pkg-config build-essential python3 iproute2)
 
 TOOLS="${FLIGHTHUB_TOOLS:-${HOME:-/root}/.cache/flighthub-workbench-tools}"
@@ -46,6 +47,21 @@ install_debian_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 }
 
+# Runs npm for an install of our own, without what an outer `npm run` (as in `npm test`) exports about
+# itself: its user agent names the outer Node (code-server's postinstall reads the Node version from it
+# and refuses anything but 24), its project (local_prefix, prefix, package and lifecycle variables),
+# its node-gyp and its allowScripts. The user's own settings (registry, cache, proxies, cafile) stay:
+# the inner npm reads the same .npmrc files again, and variables the user set are left alone.
+OUTER_NPM_VARS=(npm_config_user_agent npm_config_npm_version npm_config_node_gyp npm_config_nodedir
+  npm_config_local_prefix npm_config_prefix npm_config_global_prefix npm_config_allow_scripts
+  npm_command npm_execpath npm_node_execpath)
+inner_npm() {
+  local unset=() name
+  for name in "${OUTER_NPM_VARS[@]}"; do unset+=(-u "$name"); done
+  while IFS= read -r name; do unset+=(-u "$name"); done < <(compgen -e | grep -E '^npm_(package|lifecycle)_' || true)
+  env "${unset[@]}" npm "$@"
+}
+
 node_arch() {
   case "$(uname -m)" in
     x86_64) echo x64 ;;
@@ -66,7 +82,7 @@ install_node() {
   fi
   log "installing node $NODE_VERSION into $NODE_PREFIX"
   mkdir -p "$NODE_PREFIX"
-  npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --no-save \
+  inner_npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --no-save \
     "node-linux-$(node_arch)@$NODE_VERSION"
   [[ "$("$NODE_BIN" --version)" == "v$NODE_VERSION" ]] || die "node $NODE_VERSION did not install"
 }
@@ -96,8 +112,8 @@ install_code_server() {
 JSON
   # code-server's postinstall refuses any Node but 24, and its native modules must build against
   # Node 24's headers; the machine's npm config points nodedir at the system Node's headers instead.
-  PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
-    npm install --prefix "$CS_PREFIX" --no-audit --no-fund
+  PATH="$NODE_HOME/bin:$PATH" inner_npm --nodedir="$NODE_HOME" \
+    install --prefix "$CS_PREFIX" --no-audit --no-fund
   [[ -f "$CS_ENTRY" ]] || die "code-server did not install: $CS_ENTRY is missing"
   touch "$CS_MARKER"
 }
@@ -115,25 +131,6 @@ write_manifest() {
   mv "$tmp" "$TOOLS/tools.env"
 }
 
-# WebRTC tests (the simulator's WHEP stream in Chromium): Chromium gathers no ICE candidate on a host
-# whose only interface is loopback, and --allow-loopback-in-peer-connection does not change that. On
-# such a host (seen in network namespaces) add a host-only veth pair with a private address, as root.
-ensure_webrtc_interface() {
-  if ip -4 -o addr show up 2>/dev/null | awk '$2 != "lo"' | grep -q inet; then
-    log "network interface for WebRTC present"
-    return
-  fi
-  if [[ $EUID -ne 0 ]]; then
-    log "warning: only loopback is up; the livestream browser test needs another interface (run as root)"
-    return
-  fi
-  log "only loopback is up: adding veth fhwb0 (10.254.77.1/30) for WebRTC host candidates"
-  ip link add fhwb0 type veth peer name fhwb1
-  ip addr add 10.254.77.1/30 dev fhwb0
-  ip link set fhwb0 up
-  ip link set fhwb1 up
-}
-
 timed() {
   local start=$SECONDS
   "$@"
@@ -145,7 +142,6 @@ main() {
   timed install_debian_packages
   timed install_node
   timed install_code_server
-  ensure_webrtc_interface
   write_manifest
   log "tools folder:     $TOOLS"
   log "node 24:          $NODE_BIN"

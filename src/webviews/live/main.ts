@@ -144,6 +144,10 @@ async function play(url: string, generation: number): Promise<void> {
       if (s === 'failed' || s === 'closed') setState('failed', s);
     });
     await whenFrames(opened.player.stream);
+    await opened.player.connected().catch(async (error: unknown) => {
+      if (player === opened.player) await stopPlayer();
+      throw error;
+    });
     if (player !== opened.player) return;
     video.srcObject = opened.player.stream;
     await old?.stop();

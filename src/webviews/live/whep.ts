@@ -10,6 +10,15 @@ export interface Sample {
 
 /** Gathering rarely takes long on a host-only network; a stuck gatherer must not block the offer. */
 const GATHER_LIMIT_MS = 3000;
+/** From the answer to the first packets: well under a second on one machine, seconds over a network. */
+const CONNECT_LIMIT_MS = 20_000;
+
+/**
+ * Chromium offers no ICE candidate when the machine's only network interface is loopback (or a policy
+ * forbids UDP); no connection can come of such an offer, so say why instead of waiting for nothing.
+ */
+export const NO_CANDIDATE_MESSAGE =
+  'this machine gives WebRTC no network interface (only loopback is up, or UDP is disabled by policy)';
 
 export class WhepPlayer {
   private location: string | undefined;
@@ -31,6 +40,7 @@ export class WhepPlayer {
     try {
       await pc.setLocalDescription(await pc.createOffer());
       await gathered(pc);
+      if (!/^a=candidate:/m.test(pc.localDescription?.sdp ?? '')) throw new Error(NO_CANDIDATE_MESSAGE);
       const res = await fetch(endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/sdp' },
@@ -46,6 +56,29 @@ export class WhepPlayer {
       pc.close();
       throw error;
     }
+  }
+
+  /** Resolves once media can flow (ICE and DTLS connected); rejects if that does not happen in time. */
+  connected(limitMs = CONNECT_LIMIT_MS): Promise<void> {
+    const pc = this.pc;
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const s = pc.connectionState;
+        if (s === 'connected') resolve();
+        else if (s === 'failed' || s === 'closed') reject(new Error(`connection ${s}`));
+        else return false;
+        return true;
+      };
+      if (check()) return;
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`no connection to the stream after ${limitMs / 1000} s (ICE ${pc.iceConnectionState})`),
+          ),
+        limitMs,
+      );
+      pc.addEventListener('connectionstatechange', () => check() && clearTimeout(timer));
+    });
   }
 
   /** Resolution, frame rate and bitrate since the previous call, from `inbound-rtp` video. */
