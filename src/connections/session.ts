@@ -1,5 +1,6 @@
-// The active connection and project, and the one client that talks to them. Switching either
-// replaces the client and fires `onDidChange`, which refreshes every view (no stale nodes).
+// The active connection and project, and the clients that talk to saved connections. Switching either
+// fires `onDidChange`, which refreshes every view (no stale nodes). Panels are bound to the connection
+// and project they were opened for (`apiFor`), so a switch does not move them.
 import * as vscode from 'vscode';
 import { FlightHubClient } from '../api/client';
 import type { ProjectApi } from '../api/projectApi';
@@ -20,6 +21,24 @@ export class NoProjectError extends Error {
   }
 }
 
+/** A panel's connection was removed, or its organization key is gone: it says so instead of moving. */
+export class ConnectionGoneError extends Error {
+  readonly code = 'connection_gone';
+  constructor(connectionName: string, reason: 'removed' | 'no_key') {
+    super(
+      reason === 'removed'
+        ? vscode.l10n.t(
+            'This panel belongs to connection "{0}", which was removed. Close it, or open it again from the active project.',
+            connectionName,
+          )
+        : vscode.l10n.t(
+            'This panel belongs to connection "{0}", whose organization key is gone. Set the key again, or close the panel.',
+            connectionName,
+          ),
+    );
+  }
+}
+
 const ACTIVE_CONNECTION = 'flighthub.activeConnection';
 const activeProjectKey = (connectionId: string) => `flighthub.activeProject.${connectionId}`;
 
@@ -28,10 +47,18 @@ export interface ActiveProject {
   readonly name: string;
 }
 
+/** The connection and project a panel was opened for (the name only to say which one is gone). */
+export interface ProjectBinding {
+  readonly connectionId: string;
+  readonly connectionName: string;
+  readonly projectUuid: string;
+}
+
 export class Session implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private current: { connectionId: string; client: Promise<FlightHubClient> } | undefined;
+  /** One client per saved connection in use: the active one's, and those open panels are bound to. */
+  private readonly clients = new Map<string, Promise<FlightHubClient>>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -56,7 +83,8 @@ export class Session implements vscode.Disposable {
 
   async setActiveConnection(id: string | undefined): Promise<void> {
     await this.state.update(ACTIVE_CONNECTION, id);
-    this.reset();
+    // The old connection's client stays: panels opened on it keep working on it.
+    this.changed.fire();
   }
 
   async setActiveProject(project: ActiveProject | undefined): Promise<void> {
@@ -70,15 +98,7 @@ export class Session implements vscode.Disposable {
   client(): Promise<FlightHubClient> {
     const c = this.connection;
     if (!c) return Promise.reject(new NotConnectedError());
-    if (this.current?.connectionId !== c.id) {
-      const entry = { connectionId: c.id, client: this.createClient(c) };
-      this.current = entry;
-      // A failed start (e.g. the key vanished) is retried on the next call, unless already replaced.
-      entry.client.catch(() => {
-        if (this.current === entry) this.current = undefined;
-      });
-    }
-    return this.current.client;
+    return this.clientOf(c);
   }
 
   async projectApi(): Promise<ProjectApi> {
@@ -87,17 +107,54 @@ export class Session implements vscode.Disposable {
     return (await this.client()).project(project.uuid);
   }
 
+  /** The active connection and project, for a panel to keep (throws like `projectApi` without them). */
+  binding(): ProjectBinding {
+    const c = this.connection;
+    if (!c) throw new NotConnectedError();
+    const project = this.project;
+    if (!project) throw new NoProjectError();
+    return { connectionId: c.id, connectionName: c.name, projectUuid: project.uuid };
+  }
+
+  /** The API of a panel's own connection and project, whatever is active now. */
+  async apiFor(binding: ProjectBinding): Promise<ProjectApi> {
+    const c = this.store.get(binding.connectionId);
+    if (!c) throw new ConnectionGoneError(binding.connectionName, 'removed');
+    try {
+      return (await this.clientOf(c)).project(binding.projectUuid);
+    } catch (error) {
+      if (error instanceof NotConnectedError) throw new ConnectionGoneError(c.name, 'no_key');
+      throw error;
+    }
+  }
+
   dispose(): void {
     this.subscription.dispose();
-    void this.current?.client.then((c) => c.close()).catch(() => undefined);
+    this.closeClients();
     this.changed.dispose();
   }
 
+  private clientOf(c: Connection): Promise<FlightHubClient> {
+    const existing = this.clients.get(c.id);
+    if (existing) return existing;
+    const client = this.createClient(c);
+    this.clients.set(c.id, client);
+    // A failed start (e.g. the key vanished) is retried on the next call, unless already replaced.
+    client.catch(() => {
+      if (this.clients.get(c.id) === client) this.clients.delete(c.id);
+    });
+    return client;
+  }
+
   private reset(): void {
-    const old = this.current;
-    this.current = undefined;
-    void old?.client.then((c) => c.close()).catch(() => undefined);
+    this.closeClients();
     this.changed.fire();
+  }
+
+  /** Closing lets requests in flight finish (undici `close`, not `destroy`); the next call starts anew. */
+  private closeClients(): void {
+    for (const client of this.clients.values()) void client.then((c) => c.close()).catch(() => undefined);
+    this.clients.clear();
   }
 
   private async createClient(c: Connection): Promise<FlightHubClient> {

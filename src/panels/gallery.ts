@@ -7,6 +7,7 @@ import type { ProjectApi } from '../api/projectApi';
 import { CancelledError } from '../api/errors';
 import { describeError } from '../errorText';
 import { pickFolder, runMediaDownload } from '../media/command';
+import { NotConnectedError } from '../connections/session';
 import type { Services } from '../services';
 import {
   fromWebview,
@@ -23,8 +24,9 @@ export const GALLERY_VIEW_TYPE = 'flighthub.gallery';
 
 const spec: PanelSpec<FromWebview> = { viewType: GALLERY_VIEW_TYPE, bundle: 'gallery', fromWebview };
 
-/** One panel per task: opening it again reveals (and refreshes) the open one. */
+/** One panel per task of a connection: opening it again reveals (and refreshes) the open one. */
 const byTask = new Map<string, GalleryPanel>();
+const keyOf = (task: GalleryTask) => `${task.connectionId}/${task.uuid}`;
 
 class GalleryPanel {
   private list: readonly Media[] | undefined;
@@ -34,16 +36,19 @@ class GalleryPanel {
   constructor(
     readonly host: PanelHost<ToWebview, FromWebview>,
     private readonly services: Services,
-    /** A promise: a restored panel must listen for `ready` before the client is up. */
-    private readonly api: Promise<ProjectApi>,
+    /** Also its binding: the task's own connection and project, whatever is active later. */
     readonly task: GalleryTask,
   ) {
-    byTask.set(task.uuid, this);
+    byTask.set(keyOf(task), this);
     host.onDidBecomeReady(() => this.sendAll());
     host.onMessage((m) => void this.receive(m));
     host.onDidDispose(() => {
-      if (byTask.get(task.uuid) === this) byTask.delete(task.uuid);
+      if (byTask.get(keyOf(task)) === this) byTask.delete(keyOf(task));
     });
+  }
+
+  private api(): Promise<ProjectApi> {
+    return this.services.session.apiFor(this.task);
   }
 
   show(list: readonly Media[]): void {
@@ -56,7 +61,7 @@ class GalleryPanel {
   /** Fetches the list again; resolves with its length (-1 when it failed: the page shows why). */
   async reload(): Promise<number> {
     try {
-      const { list } = await (await this.api).tasks.media(this.task.uuid);
+      const { list } = await (await this.api()).tasks.media(this.task.uuid);
       this.show(list);
       return list.length;
     } catch (error) {
@@ -95,7 +100,7 @@ class GalleryPanel {
     try {
       const folder = await pickFolder().catch(() => undefined);
       if (!folder) return;
-      await runMediaDownload(this.services, await this.api, this.task, folder, {
+      await runMediaDownload(this.services, await this.api(), this.task, folder, {
         ...(uuids ? { only: new Set(uuids) } : {}),
         ...(this.list ? { list: this.list } : {}),
         onProgress: (done, total, running) => this.host.post({ type: 'download', done, total, running }),
@@ -115,9 +120,19 @@ function titleOf(task: GalleryTask): string {
   return vscode.l10n.t('Media: {0}', task.name);
 }
 
-/** Opens (or reveals) the gallery of a task; resolves with the number of media once the list is in. */
-export async function openGallery(services: Services, api: ProjectApi, task: GalleryTask): Promise<number> {
-  const open = byTask.get(task.uuid);
+/**
+ * Opens (or reveals) the gallery of a task of the active connection; resolves with the number of media
+ * once the list is in. The panel keeps that connection and the task's project from then on.
+ */
+export async function openGallery(
+  services: Services,
+  api: ProjectApi,
+  opened: Pick<GalleryTask, 'uuid' | 'name' | 'projectUuid'>,
+): Promise<number> {
+  const active = services.session.connection;
+  if (!active) throw new NotConnectedError();
+  const task: GalleryTask = { ...opened, connectionId: active.id, connectionName: active.name };
+  const open = byTask.get(keyOf(task));
   if (open) {
     open.host.reveal();
     return open.reload();
@@ -130,16 +145,19 @@ export async function openGallery(services: Services, api: ProjectApi, task: Gal
     titleOf(task),
     galleryOrigins(list),
   );
-  new GalleryPanel(host, services, Promise.resolve(api), task).show(list);
+  new GalleryPanel(host, services, task).show(list);
   return list.length;
 }
 
-/** The serializer's revive: the saved task and project, the list fetched again (links have expired). */
+/**
+ * The serializer's revive: the saved task, on its saved connection and project, the list fetched again
+ * (links have expired). Resolves with the panel's host.
+ */
 export async function reviveGallery(
   services: Services,
   panel: vscode.WebviewPanel,
   state: unknown,
-): Promise<void> {
+): Promise<PanelHost<ToWebview, FromWebview>> {
   const host = new PanelHost<ToWebview, FromWebview>(
     panel,
     services.context.extensionUri,
@@ -152,10 +170,10 @@ export async function reviveGallery(
       type: 'error',
       message: vscode.l10n.t('This media panel cannot be restored; open it again.'),
     });
-    return;
+    return host;
   }
   const task = saved.data.task;
   panel.title = titleOf(task);
-  const api = services.session.client().then((c) => c.project(task.projectUuid));
-  await new GalleryPanel(host, services, api, task).reload();
+  await new GalleryPanel(host, services, task).reload();
+  return host;
 }

@@ -13,6 +13,7 @@ import {
   type WhepEndpoint,
 } from '../live/plan';
 import type { Services } from '../services';
+import type { PanelBinding } from '../webviews/binding';
 import {
   fromWebview,
   liveState,
@@ -31,7 +32,7 @@ const spec: PanelSpec<FromWebview> = {
   retainContextWhenHidden: true,
 };
 const open = new Map<string, Livestream>();
-const keyOf = (t: LiveTarget) => `${t.sn}/${t.camera}`;
+const keyOf = (b: PanelBinding, t: LiveTarget) => `${b.connectionId}/${b.projectUuid}/${t.sn}/${t.camera}`;
 
 export class Livestream {
   private current: ToWebview | undefined;
@@ -47,8 +48,10 @@ export class Livestream {
     private target: LiveTarget,
     private readonly canSwitchLens: boolean,
     private readonly services: Services,
+    /** Renewals and quality changes go to the connection and project it was opened for. */
+    private readonly binding: PanelBinding,
   ) {
-    open.set(keyOf(target), this);
+    open.set(keyOf(binding, target), this);
     this.disposables.push(
       host.onDidBecomeReady(() => this.sendAll()),
       host.onMessage((m) => void this.onMessage(m)),
@@ -62,7 +65,7 @@ export class Livestream {
     clearTimeout(this.timer);
     const t = this.target;
     try {
-      const api = await this.services.session.projectApi();
+      const api = await this.services.session.apiFor(this.binding);
       const live = await api.live.start({
         sn: t.sn,
         camera_index: t.camera,
@@ -100,7 +103,7 @@ export class Livestream {
         await vscode.commands.executeCommand('flighthub.changeLens', { sn: t.sn, camera_index: t.camera });
         return;
       }
-      const api = await this.services.session.projectApi();
+      const api = await this.services.session.apiFor(this.binding);
       await api.devices.setStreamQuality({ sn: t.sn, camera_index: t.camera, quality_type: m.quality });
       this.target = { ...t, quality: m.quality };
       this.sendAll();
@@ -133,7 +136,7 @@ export class Livestream {
   }
 
   private webApp(): string | undefined {
-    return webAppUrl(this.services.session.connection);
+    return webAppUrl(this.services.store.get(this.binding.connectionId));
   }
 
   private show(message: ToWebview): ToWebview {
@@ -148,13 +151,15 @@ export class Livestream {
       labels: liveLabels(),
       target: this.target,
       canSwitchLens: this.canSwitchLens,
+      binding: this.binding,
     });
     this.host.post(this.current ?? { type: 'starting' });
   }
 
   private dispose(): void {
     clearTimeout(this.timer);
-    if (open.get(keyOf(this.target)) === this) open.delete(keyOf(this.target));
+    const key = keyOf(this.binding, this.target);
+    if (open.get(key) === this) open.delete(key);
     for (const d of this.disposables.splice(0)) d.dispose();
     // FlightHub stops pushing 5 minutes after the last viewer; there is no stop call (API.md §7.1).
     for (const g of [...this.sessions.keys()]) void this.endSession(g);
@@ -188,9 +193,10 @@ async function externalUrl(url: string): Promise<WhepEndpoint> {
   return { url, external: externalBase + u.pathname + u.search, externalBase, internalBase };
 }
 
-/** Opens (or reveals) the panel for this device camera; returns the first message it showed. */
+/** Opens (or reveals) the panel for this device camera of the active project, bound to that project. */
 export function openLivestream(services: Services, target: LiveTarget, canSwitchLens: boolean): Livestream {
-  const existing = open.get(keyOf(target));
+  const binding = services.session.binding();
+  const existing = open.get(keyOf(binding, target));
   if (existing) {
     existing.host.reveal();
     return existing;
@@ -202,7 +208,7 @@ export function openLivestream(services: Services, target: LiveTarget, canSwitch
     vscode.l10n.t('Live: {0} ({1})', target.name, target.camera),
     {},
   );
-  return new Livestream(host, target, canSwitchLens, services);
+  return new Livestream(host, target, canSwitchLens, services, binding);
 }
 
 export function registerLiveSerializer(services: Services): vscode.Disposable {
@@ -212,7 +218,7 @@ export function registerLiveSerializer(services: Services): vscode.Disposable {
   });
 }
 
-/** A panel restored after a reload starts the saved device camera's stream again (or closes). */
+/** A panel restored after a reload starts the saved camera's stream again, on its saved project (or closes). */
 export function reviveLivestream(
   services: Services,
   panel: vscode.WebviewPanel,
@@ -227,6 +233,7 @@ export function reviveLivestream(
     {},
   );
   if (!saved.success) host.dispose();
-  else new Livestream(host, saved.data.target, saved.data.canSwitchLens ?? false, services);
+  else
+    new Livestream(host, saved.data.target, saved.data.canSwitchLens ?? false, services, saved.data.binding);
   return host;
 }

@@ -55,6 +55,7 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
   private readyWaiters: (() => void)[] = [];
   private origins: CspOrigins = {};
   private alive = true;
+  private last: Out | undefined;
 
   /** Messages from the page, already validated. */
   readonly onMessage = this.emitter.event;
@@ -101,6 +102,11 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
     return this.isReady;
   }
 
+  /** The last message given to `post` (what the page shows or will show; integration tests read it). */
+  get lastMessage(): Out | undefined {
+    return this.last;
+  }
+
   /** Resolves once the page has said `ready` (immediately if it already has). */
   whenReady(): Promise<void> {
     if (this.isReady) return Promise.resolve();
@@ -110,6 +116,7 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
   /** Posts now if the page is ready, otherwise after `ready`. Messages to a closed panel are dropped. */
   post(message: Out): void {
     if (!this.alive) return;
+    this.last = message;
     if (!this.isReady) {
       this.queue.push(message);
       return;
@@ -169,7 +176,11 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
     });
   }
 
-  private receive(raw: unknown): void {
+  /**
+   * A message from the page, validated here before anyone sees it. The webview's listener calls it;
+   * integration tests call it to act as the page (a real VS Code gives no way to click in a webview).
+   */
+  receive(raw: unknown): void {
     if (readyMessage.safeParse(raw).success) {
       this.isReady = true;
       const pending = this.queue.splice(0);

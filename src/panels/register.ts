@@ -12,7 +12,9 @@ import { registerPanelSerializer } from './panelHost';
 
 export function registerPanels(services: Services): vscode.Disposable[] {
   return [
-    registerPanelSerializer(GALLERY_VIEW_TYPE, (panel, state) => reviveGallery(services, panel, state)),
+    registerPanelSerializer(GALLERY_VIEW_TYPE, async (panel, state) => {
+      await reviveGallery(services, panel, state);
+    }),
     registerRevivable(services, routePreviewRevivable),
     registerRevivable(services, trajectoryRevivable),
     registerLiveSerializer(services),

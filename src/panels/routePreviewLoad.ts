@@ -13,6 +13,7 @@ import type { Finding } from '../routes/findings';
 import { isRouteFolder, readRouteFolder } from '../routes/folder';
 import { storedKmz, validateKmz, validateRouteFiles, validateRouteModel } from '../routes/validate';
 import { readRouteModel, RouteError, type RouteModel } from '../routes/wpml';
+import type { PanelBinding } from '../webviews/binding';
 import type { RouteSource } from '../webviews/routePreview/protocol';
 
 export interface LoadedRoute {
@@ -23,8 +24,11 @@ export interface LoadedRoute {
 
 const pathArg = z.looseObject({ path: z.string().min(1) });
 
-/** The route a command argument names, or the active route file, or one the person picks. */
-export async function sourceFromArg(arg: unknown): Promise<RouteSource> {
+/**
+ * The route a command argument names, or the active route file, or one the person picks. A project's
+ * route is bound to the active connection and project (`bind`).
+ */
+export async function sourceFromArg(arg: unknown, bind: () => PanelBinding): Promise<RouteSource> {
   if (arg instanceof vscode.Uri) return fileSource(arg);
   const path = pathArg.safeParse(arg);
   if (path.success) return fileSource(vscode.Uri.file(path.data.path));
@@ -37,7 +41,7 @@ export async function sourceFromArg(arg: unknown): Promise<RouteSource> {
           '{ path }',
         ),
       );
-    return { kind: 'remote', id: route.id, name: route.name ?? route.id };
+    return { kind: 'remote', id: route.id, name: route.name ?? route.id, binding: bind() };
   }
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && /\.(kmz|kml|wpml)$/i.test(active.path)) return fileSource(active);
@@ -68,7 +72,8 @@ function fileSource(uri: vscode.Uri): RouteSource {
 }
 
 export function sourceKey(source: RouteSource): string {
-  return source.kind === 'file' ? `file:${source.uri}` : `remote:${source.id}`;
+  if (source.kind === 'file') return `file:${source.uri}`;
+  return `remote:${source.binding.connectionId}/${source.binding.projectUuid}/${source.id}`;
 }
 
 export function sourceName(source: RouteSource): string {
@@ -78,7 +83,7 @@ export function sourceName(source: RouteSource): string {
 
 export async function loadRoute(services: Services, source: RouteSource): Promise<LoadedRoute> {
   if (source.kind === 'remote') {
-    const api = await services.session.projectApi();
+    const api = await services.session.apiFor(source.binding);
     const { name, bytes } = await fetchRouteKmz(api, source.id);
     return { name, ...readKmz(Buffer.from(bytes)) };
   }

@@ -98,7 +98,7 @@ function title(source: RouteSource): string {
 }
 
 export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
-  const source = await sourceFromArg(arg);
+  const source = await sourceFromArg(arg, () => ctx.services.session.binding());
   let preview = open.get(sourceKey(source));
   if (preview) preview.host.reveal();
   else {

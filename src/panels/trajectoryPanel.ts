@@ -11,6 +11,7 @@ import { UserCancelled } from '../commands/run';
 import { describeError } from '../errorText';
 import { readRouteModel } from '../routes/wpml';
 import type { Services } from '../services';
+import type { PanelBinding } from '../webviews/binding';
 import {
   fromWebview,
   trajectoryState,
@@ -30,6 +31,7 @@ export const TRAJECTORY_VIEW = 'flighthub.trajectory';
 
 const spec: PanelSpec<FromWebview> = { viewType: TRAJECTORY_VIEW, bundle: 'trajectory', fromWebview };
 const open = new Map<string, Trajectory>();
+const keyOf = (b: PanelBinding, task: TaskRef) => `${b.connectionId}/${b.projectUuid}/${task.uuid}`;
 
 class Trajectory {
   private current: ToWebview | undefined;
@@ -41,8 +43,11 @@ class Trajectory {
     readonly host: PanelHost<ToWebview, FromWebview>,
     private readonly task: TaskRef,
     private readonly services: Services,
+    /** Reloads go to the connection and project it was opened for. */
+    private readonly binding: PanelBinding,
   ) {
-    open.set(task.uuid, this);
+    const key = keyOf(binding, task);
+    open.set(key, this);
     this.disposables.push(
       host.onDidBecomeReady(() => this.sendAll()),
       host.onMessage((m) => {
@@ -55,7 +60,7 @@ class Trajectory {
       ),
     );
     host.onDidDispose(() => {
-      if (open.get(task.uuid) === this) open.delete(task.uuid);
+      if (open.get(key) === this) open.delete(key);
       for (const d of this.disposables.splice(0)) d.dispose();
     });
     this.loaded = this.load();
@@ -63,7 +68,7 @@ class Trajectory {
 
   private async load(): Promise<TrajectoryView | undefined> {
     try {
-      const api = await this.services.session.projectApi();
+      const api = await this.services.session.apiFor(this.binding);
       this.data = trajectoryView(await fetchTrajectory(api, this.task));
       this.show({ type: 'trajectory', data: this.data });
       return this.data;
@@ -119,6 +124,7 @@ class Trajectory {
       mapLabels: mapLabels(),
       map: mapSettings(),
       task: this.task,
+      binding: this.binding,
       locale: vscode.env.language.slice(0, 40),
     });
     if (this.current) this.host.post(this.current);
@@ -149,10 +155,11 @@ const exportArg = z.looseObject({ exportTo: z.string().min(1).optional() });
 
 /** Opens (or reveals) the task's trajectory panel; `{ uuid, exportTo }` also writes the GeoJSON there. */
 export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown) => {
-  const api = await ctx.services.session.projectApi();
+  const binding = ctx.services.session.binding();
+  const api = await ctx.services.session.apiFor(binding);
   const picked = await resolveTask(ctx, api, arg, { title: vscode.l10n.t('Open Task Trajectory') });
   const task = { uuid: picked.uuid, name: picked.name };
-  let panel = open.get(task.uuid);
+  let panel = open.get(keyOf(binding, task));
   if (panel) panel.host.reveal();
   else {
     const host = PanelHost.create<ToWebview, FromWebview>(
@@ -162,7 +169,7 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
       vscode.l10n.t('Trajectory: {0}', task.name),
       mapOrigins(mapSettings()),
     );
-    panel = new Trajectory(host, task, ctx.services);
+    panel = new Trajectory(host, task, ctx.services, binding);
   }
   const data = await panel.loaded;
   const exportTo = exportArg.safeParse(arg).data?.exportTo;
@@ -170,12 +177,12 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
   return data && { task: data.task, points: data.track.length, media: data.media.length, exported };
 };
 
-/** After a reload, the task the page saved is loaded again (or the panel closes). */
+/** After a reload, the task the page saved is loaded again from its saved project (or the panel closes). */
 export const trajectoryRevivable: Revivable<z.infer<typeof trajectoryState>, ToWebview, FromWebview> = {
   spec,
   state: trajectoryState,
   origins: () => mapOrigins(mapSettings()),
-  attach: (host, saved, services) => new Trajectory(host, saved.task, services).loaded,
+  attach: (host, saved, services) => new Trajectory(host, saved.task, services, saved.binding).loaded,
 };
 
 function labels(): TrajectoryLabels {

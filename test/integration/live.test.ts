@@ -84,6 +84,7 @@ describe('livestream panel', function () {
     assert.ok(dockSn);
     const host = reviveLivestream(api.services, panel(), {
       target: { sn: dockSn, name: 'Dock', camera: '165-0-7', quality: 'adaptive' },
+      binding: api.services.session.binding(),
     });
     await eventually(() => host.ready && (sim.live?.sessions.size ?? 0) > 0, 30_000);
     await settle();

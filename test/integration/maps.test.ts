@@ -149,6 +149,7 @@ describe('map panels', () => {
     });
     const trajectory = await revivePanel(api.services, panel('flighthub.trajectory'), trajectoryRevivable, {
       task: { uuid: task.uuid, name: task.name },
+      binding: api.services.session.binding(),
       time: 0,
     });
     await eventually(() => route.ready && trajectory.ready, 20_000);

@@ -32,7 +32,13 @@ describe('media gallery page', () => {
     items = galleryItems(list);
     shown = visibleItems(items, { types: [], sort: 'time', descending: false, search: '' });
     origins = galleryOrigins(list);
-    task = { uuid: big.uuid, name: big.name, projectUuid: big.projectUuid };
+    task = {
+      uuid: big.uuid,
+      name: big.name,
+      projectUuid: big.projectUuid,
+      connectionId: 'c1',
+      connectionName: 'Simulator',
+    };
     harness = await startHarness();
     await mkdir(OUT, { recursive: true });
   });

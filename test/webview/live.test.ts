@@ -31,6 +31,7 @@ const labels = {
   desktopNote: 'Video only in VS Code desktop: its webviews cannot decode AAC audio.',
 };
 const target = { sn: 'SN1', name: 'M3TD', camera: '81-0-0', quality: 'adaptive' };
+const binding = { connectionId: 'c1', connectionName: 'Simulator', projectUuid: 'p1' };
 
 before(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -54,7 +55,7 @@ async function openLive(origin?: string): Promise<PanelPage> {
     viewport: { width: 900, height: 600 },
   });
   await p.waitForPosted('ready');
-  await p.send({ type: 'setup', labels, target, canSwitchLens: true });
+  await p.send({ type: 'setup', labels, target, canSwitchLens: true, binding });
   return p;
 }
 
@@ -107,7 +108,7 @@ describe('livestream page', () => {
       assert.equal(session.generation, 1);
       assert.match(String(session.location), /^\/live\/whep\/.+\/sessions\//);
       assert.equal(s.sim.live?.sessions.size, 1);
-      assert.deepEqual(await p.state(), { target, canSwitchLens: true });
+      assert.deepEqual(await p.state(), { target, canSwitchLens: true, binding });
       await p.page.screenshot({ path: `${OUT}/live-playing.png` });
 
       // Renewed credentials: a second session takes over, the first one is DELETEd.

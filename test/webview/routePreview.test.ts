@@ -17,6 +17,7 @@ import { mapLabels, pixels, projector, screenPixel } from './mapProbe';
 
 const OUT = 'test-output/webview';
 
+const binding = { connectionId: 'c1', connectionName: 'Simulator', projectUuid: 'p1' };
 const labels = {
   waypoint: 'Waypoint',
   latitude: 'Latitude',
@@ -53,7 +54,7 @@ async function show(
 ): Promise<PanelPage> {
   const p = await harness.open('routePreview', { viewport: { width: 1280, height: 760 }, origins });
   await p.waitForPosted('ready');
-  const source = { kind: 'remote', id: 'r1', name: route.name };
+  const source = { kind: 'remote', id: 'r1', name: route.name, binding };
   await p.send({ type: 'setup', labels, mapLabels, map, source });
   await p.send({ type: 'route', route });
   return p;
@@ -346,7 +347,7 @@ describe('route preview page', () => {
       mobile: false,
     });
     await p.waitForPosted('ready');
-    const source = { kind: 'remote', id: 'r1', name: generated.name };
+    const source = { kind: 'remote', id: 'r1', name: generated.name, binding };
     await p.send({ type: 'setup', labels, mapLabels, map: { tileUrl: '', attribution: '' }, source });
     await p.send({ type: 'route', route: generated });
     const points = generated.waylines[0]?.waypoints ?? [];

@@ -49,6 +49,7 @@ async function show(data: TrajectoryView): Promise<PanelPage> {
     mapLabels,
     map: { tileUrl: '', attribution: '' },
     task: data.task,
+    binding: { connectionId: 'c1', connectionName: 'Simulator', projectUuid: 'p1' },
     locale: 'en',
   });
   await p.send({ type: 'trajectory', data });

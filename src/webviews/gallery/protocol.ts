@@ -1,6 +1,7 @@
 // Messages between the media gallery page and its host. Imports only zod: the host compiles this file
 // too. The page gets presigned preview/download links, never the organization key.
 import * as z from 'zod';
+import { panelBinding } from '../binding';
 
 export const MAX_ITEMS = 10_000;
 const url = z.string().max(4096);
@@ -19,10 +20,11 @@ export const galleryItem = z.object({
 });
 export type GalleryItem = z.infer<typeof galleryItem>;
 
+/** The task and the connection and project it belongs to (saved with the page: a restore needs them). */
 export const galleryTask = z.object({
   uuid: z.string().min(1).max(128),
   name: z.string().max(512),
-  projectUuid: z.string().min(1).max(128),
+  ...panelBinding.shape,
 });
 export type GalleryTask = z.infer<typeof galleryTask>;
 

@@ -41,7 +41,7 @@ const channel = connect<ToWebview, FromWebview, LiveState>(toWebview, (m) => {
   switch (m.type) {
     case 'setup':
       setup = m;
-      channel.saveState({ target: m.target, canSwitchLens: m.canSwitchLens });
+      channel.saveState({ target: m.target, canSwitchLens: m.canSwitchLens, binding: m.binding });
       renderPlayer();
       return;
     case 'starting':

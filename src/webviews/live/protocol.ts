@@ -1,6 +1,7 @@
 // Livestream messages (host ⇄ page). The host starts the stream (live-stream/start) and hands the page
 // a playable WHEP URL, or explains why a vendor's stream cannot play here. Imports only zod.
 import * as z from 'zod';
+import { panelBinding } from '../binding';
 
 const text = (max = 300) => z.string().max(max);
 export const QUALITIES = ['adaptive', 'smooth', 'ultra_high_definition'] as const;
@@ -40,6 +41,8 @@ export const toWebview = z.discriminatedUnion('type', [
     target: liveTarget,
     /** The aircraft camera has lenses to switch between. */
     canSwitchLens: z.boolean(),
+    /** Saved with the page: a restored panel starts the stream on the same connection and project. */
+    binding: panelBinding,
   }),
   /** Play (or seamlessly replace the current stream with) this WHEP endpoint. */
   z.object({
@@ -76,6 +79,10 @@ export const fromWebview = z.discriminatedUnion('type', [
 ]);
 export type FromWebview = z.infer<typeof fromWebview>;
 
-/** What the page saves for a reload: the device, camera and quality to start again. */
-export const liveState = z.object({ target: liveTarget, canSwitchLens: z.boolean().optional() });
+/** What the page saves for a reload: the device, camera and quality to start again, and where. */
+export const liveState = z.object({
+  target: liveTarget,
+  canSwitchLens: z.boolean().optional(),
+  binding: panelBinding,
+});
 export type LiveState = z.infer<typeof liveState>;

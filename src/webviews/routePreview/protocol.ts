@@ -1,6 +1,7 @@
 // Route preview messages (host ⇄ page). The host reads the route with the route model (src/routes) and
 // sends plain numbers and strings; the page only draws. Imports only zod: the host compiles it too.
 import * as z from 'zod';
+import { panelBinding } from '../binding';
 import { labelsSchema, mapLabels, mapSettings } from '../map/protocol';
 
 /** Far above real routes (a few hundred waypoints); bounds what a page is asked to hold. */
@@ -54,10 +55,13 @@ export const routeView = z.object({
 });
 export type RouteView = z.infer<typeof routeView>;
 
-/** Where the route comes from; the page saves it so a restored panel can read it again. */
+/**
+ * Where the route comes from; the page saves it so a restored panel can read it again. A project's
+ * route is read from the connection and project it was opened on, whatever is active later.
+ */
 export const routeSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), uri: text(4000), label: text(1000) }),
-  z.object({ kind: z.literal('remote'), id: text(200), name: text(300) }),
+  z.object({ kind: z.literal('remote'), id: text(200), name: text(300), binding: panelBinding }),
 ]);
 export type RouteSource = z.infer<typeof routeSource>;
 

@@ -54,7 +54,11 @@ function render(): void {
   replay = undefined;
   if (!setup) return;
   const { labels } = setup;
-  channel.saveState({ task: setup.task, ...(savedTime !== undefined ? { time: savedTime } : {}) });
+  channel.saveState({
+    task: setup.task,
+    binding: setup.binding,
+    ...(savedTime !== undefined ? { time: savedTime } : {}),
+  });
   if (!data || data.track.length === 0) {
     const text = failure ?? (data ? labels.noTrack : labels.loading);
     app.replaceChildren(
@@ -155,7 +159,7 @@ function render(): void {
     savedTime = time;
     profile.setTime(time);
     map.redraw();
-    if (setup) channel.saveState({ task: setup.task, time });
+    if (setup) channel.saveState({ task: setup.task, binding: setup.binding, time });
   };
   profile.onSeek = (time) => current.seek(time);
   current.seek(savedTime ?? view.track[0]?.[0] ?? 0);

@@ -1,6 +1,7 @@
 // Flight trajectory messages (host ⇄ page): the flown track, the planned route it was flying, and where
 // photos were taken, as plain numbers. Imports only zod: the host compiles it too.
 import * as z from 'zod';
+import { panelBinding } from '../binding';
 import { labelsSchema, mapLabels, mapSettings } from '../map/protocol';
 
 /** One point per second is 36,000 for ten hours; far above any flight a dock battery allows. */
@@ -92,6 +93,8 @@ export const toWebview = z.discriminatedUnion('type', [
     mapLabels,
     map: mapSettings,
     task: taskRef,
+    /** Saved with the page: a restored panel loads the task from the same connection and project. */
+    binding: panelBinding,
     /** BCP 47 tag for times in the page (VS Code's display language). */
     locale: text(40),
   }),
@@ -107,5 +110,9 @@ export const fromWebview = z.discriminatedUnion('type', [
 ]);
 export type FromWebview = z.infer<typeof fromWebview>;
 
-export const trajectoryState = z.object({ task: taskRef, time: z.number().optional() });
+export const trajectoryState = z.object({
+  task: taskRef,
+  binding: panelBinding,
+  time: z.number().optional(),
+});
 export type TrajectoryState = z.infer<typeof trajectoryState>;
