@@ -14,6 +14,8 @@ export interface MovingAction {
   readonly projectName?: string;
   readonly connectionName: string;
   readonly taskName?: string;
+  /** When the aircraft takes off, for actions that schedule a flight (shown in the confirmation). */
+  readonly startsAt?: string;
 }
 
 /** Asks a person; resolves true only for an explicit yes. Replaceable in tests (extension mode Test). */
@@ -31,30 +33,27 @@ export class SafetyGate {
 
   constructor(private readonly audit: AuditLog) {}
 
+  /**
+   * The fence: throws SafetyBlockedError (and audits `blocked`) when `flighthub.safety.allowedDevices`
+   * is set and does not list the device. Every send that addresses a device passes here, confirmed or not.
+   */
+  async assertAllowed(a: MovingAction): Promise<void> {
+    const allowed = vscode.workspace.getConfiguration('flighthub.safety').get<string[]>('allowedDevices', []);
+    if (allowed.length === 0 || allowed.includes(a.deviceSn)) return;
+    await this.record(a, 'blocked', 'device not in flighthub.safety.allowedDevices');
+    throw new SafetyBlockedError(
+      vscode.l10n.t(
+        '{0} is not in flighthub.safety.allowedDevices: "{1}" was not sent.',
+        a.deviceSn,
+        a.label,
+      ),
+    );
+  }
+
   /** True when the person confirmed; false when they declined. Throws when the device is fenced off. */
   async confirm(a: MovingAction): Promise<boolean> {
-    const base = {
-      action: a.action,
-      connection: a.connectionName,
-      project: a.projectName,
-      device: a.deviceSn,
-      task: a.taskName,
-    };
-    const allowed = vscode.workspace.getConfiguration('flighthub.safety').get<string[]>('allowedDevices', []);
-    if (allowed.length > 0 && !allowed.includes(a.deviceSn)) {
-      await this.audit.append({
-        ...base,
-        outcome: 'blocked',
-        detail: 'device not in flighthub.safety.allowedDevices',
-      });
-      throw new SafetyBlockedError(
-        vscode.l10n.t(
-          '{0} is not in flighthub.safety.allowedDevices: "{1}" was not sent.',
-          a.deviceSn,
-          a.label,
-        ),
-      );
-    }
+    // Fenced devices are refused before anyone is asked.
+    await this.assertAllowed(a);
     const device = a.deviceName ? `${a.deviceName} (${a.deviceSn})` : a.deviceSn;
     const message = vscode.l10n.t('Send "{0}" to {1}?', a.label, device);
     const detail = vscode.l10n.t(
@@ -62,10 +61,16 @@ export class SafetyGate {
       device,
       a.projectName ?? '-',
       a.connectionName,
-      a.taskName ? `\n${vscode.l10n.t('Task: {0}', a.taskName)}` : '',
+      [
+        a.taskName ? vscode.l10n.t('Task: {0}', a.taskName) : undefined,
+        a.startsAt ? vscode.l10n.t('Takes off: {0}', a.startsAt) : undefined,
+      ]
+        .filter((line) => line !== undefined)
+        .map((line) => `\n${line}`)
+        .join(''),
     );
     const yes = await this.prompt(message, detail, a.label);
-    if (!yes) await this.audit.append({ ...base, outcome: 'declined' });
+    if (!yes) await this.record(a, 'declined');
     return yes;
   }
 

@@ -1,5 +1,6 @@
 // Device commands (API.md §6): thing model, HMS, dock camera, aircraft lens and payload control,
-// return to home. What makes an aircraft move passes the safety gate; flight-state changes are audited.
+// return to home. What makes an aircraft move passes the safety gate's modal; every command sent to a
+// device passes its fence (flighthub.safety.allowedDevices) and lands in the audit log.
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { BusinessError } from '../api/errors';
@@ -63,11 +64,21 @@ export const changeCamera: CommandFactory = (ctx) => async (arg?: unknown) => {
     label: (p) => labels[p],
     unknown: (p) => vscode.l10n.t('Camera {0} cannot switch to {1}.', camera.camera_index, p),
   });
-  await api.devices.changeCamera({
-    sn: d.device.sn,
-    camera_index: camera.camera_index,
-    camera_position: position,
-  });
+  const spec = {
+    action: 'device.camera.change',
+    label: vscode.l10n.t('Switch dock camera'),
+    deviceSn: d.device.sn,
+    deviceName: deviceName(d.device),
+  };
+  const body = { sn: d.device.sn, camera_index: camera.camera_index, camera_position: position };
+  // Not a flight: no modal, but fenced and audited like every command to a device.
+  await sendFlightAction(
+    ctx,
+    api,
+    movingAction(ctx, spec),
+    { confirm: false, endpoint: 'device.camera.change', detail: () => `${camera.camera_index} ${position}` },
+    () => api.devices.changeCamera(body),
+  );
   void vscode.window.showInformationMessage(
     vscode.l10n.t('{0} now shows the {1}.', deviceName(d.device), labels[position]),
   );
@@ -102,15 +113,31 @@ export const changeLens: CommandFactory = (ctx) => async (arg?: unknown) => {
     unknown: (l) => vscode.l10n.t('Camera {0} has no {1} lens.', camera.camera_index, l),
   });
   const body = { sn: d.device.sn, camera_index: camera.camera_index, lens_type: lens };
+  const spec = {
+    action: 'device.lens.change',
+    label: vscode.l10n.t('Switch aircraft lens'),
+    deviceSn: d.device.sn,
+    deviceName: deviceName(d.device),
+  };
+  // Not a flight: no modal, but fenced and audited (a refused attempt is recorded as failed too).
+  const send = () =>
+    sendFlightAction(
+      ctx,
+      api,
+      movingAction(ctx, spec),
+      { confirm: false, endpoint: 'device.lens.change', detail: () => `${camera.camera_index} ${lens}` },
+      () => api.devices.changeLens(body),
+    );
   try {
-    await api.devices.changeLens(body);
+    await send();
   } catch (error) {
     if (!(BusinessError.is(error) && error.businessCode === NEEDS_CONTROL)) throw error;
-    // Plain-object callers are never asked: they opt in with `acquireControl: true`.
+    // Plain-object callers are never asked: they opt in with `acquireControl: true` (the livestream
+    // panel does; the safety gate's modal is then the offer).
     const offer = given ? given.acquireControl === true : await offerControl(d, camera.camera_index);
     if (!offer) throw error;
     if (!(await acquire(ctx, api, d, [camera.camera_index]))) return undefined;
-    await api.devices.changeLens(body);
+    await send();
   }
   void vscode.window.showInformationMessage(
     vscode.l10n.t('{0}: camera {1} switched to {2}.', deviceName(d.device), camera.camera_index, lens),

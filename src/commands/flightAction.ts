@@ -1,6 +1,6 @@
-// Sending what changes flight state: the safety gate's modal first when it makes an aircraft move,
-// then the call, then one audit entry with the outcome and the request id. Also keeps the Flight
-// Tasks view in step with what was just sent.
+// Sending what changes flight state: the safety gate's fence for every send, its modal first when it
+// makes an aircraft move, then the call, then one audit entry with the outcome and the request id. Also
+// keeps the Flight Tasks view in step with what was just sent.
 import { buildPath, ENDPOINTS, type EndpointId } from '../api/endpoints';
 import { FlightHubError } from '../api/errors';
 import type { ProjectApi } from '../api/projectApi';
@@ -16,6 +16,7 @@ export interface ActionSpec {
   readonly deviceSn: string;
   readonly deviceName?: string;
   readonly taskName?: string;
+  readonly startsAt?: string;
 }
 
 export interface SendOptions<T> {
@@ -27,7 +28,10 @@ export interface SendOptions<T> {
   readonly detail?: (value: T) => string | undefined;
 }
 
-export function movingAction(ctx: CommandContext, spec: ActionSpec): MovingAction {
+/** What sending needs: the services (commands pass their context, panels their services). */
+export type SendContext = Pick<CommandContext, 'services'>;
+
+export function movingAction(ctx: SendContext, spec: ActionSpec): MovingAction {
   const { session } = ctx.services;
   const connection = session.connection;
   if (!connection) throw new NotConnectedError();
@@ -35,11 +39,11 @@ export function movingAction(ctx: CommandContext, spec: ActionSpec): MovingActio
 }
 
 /**
- * Confirms (when asked), sends and records. Resolves `{value}` when sent, undefined when the person
+ * Fences, confirms (when asked), sends and records. Resolves `{value}` when sent, undefined when the person
  * declined; a failed call is recorded and rethrown for the command boundary to show.
  */
 export async function sendFlightAction<T>(
-  ctx: CommandContext,
+  ctx: SendContext,
   api: ProjectApi,
   action: MovingAction,
   o: SendOptions<T>,
@@ -47,6 +51,8 @@ export async function sendFlightAction<T>(
 ): Promise<{ readonly value: T } | undefined> {
   const { safety, log } = ctx.services;
   if (o.confirm && !(await safety.confirm(action))) return undefined;
+  // The fence holds for unconfirmed sends too, and again after the modal (settings may change meanwhile).
+  await safety.assertAllowed(action);
   // The audit entry must not turn a sent command into a reported failure: log a failed write instead.
   const audit = (p: Promise<void>) =>
     p.catch((e: unknown) => log.error('flight command audit log write failed', e));

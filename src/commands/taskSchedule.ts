@@ -129,6 +129,58 @@ export function startsSoon(b: ScheduleLike, now: number, window = IMMINENT_SECON
   return b.task_type === 'immediate' || firstFlightAt(b, now) - now <= window;
 }
 
+/** A time from task information (API.md §8.7: RFC 3339 strings; Unix seconds are accepted too). */
+function seconds(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  const parsed = /^\d+$/.test(v.trim()) ? Number(v) * 1000 : Date.parse(v);
+  return Number.isFinite(parsed) ? Math.floor(parsed / 1000) : undefined;
+}
+
+const secondsList = (v: unknown): number[] | undefined => {
+  if (!Array.isArray(v)) return undefined;
+  const out = v.map(seconds);
+  return out.every((n) => n !== undefined) ? out : undefined;
+};
+
+/**
+ * The schedule of a task as task information describes it (API.md §8.7), or undefined when its start
+ * cannot be read. Start lists that do not parse are dropped: `begin_at` alone then says when it flies.
+ */
+export function scheduleOfInfo(info: {
+  readonly task_type: string;
+  readonly begin_at?: unknown;
+  readonly [key: string]: unknown;
+}): ScheduleLike | undefined {
+  const begin = seconds(info.begin_at);
+  if (info.task_type !== 'immediate' && begin === undefined) return undefined;
+  const periods = Array.isArray(info.continuous_task_periods)
+    ? (info.continuous_task_periods as unknown[]).map(secondsList)
+    : undefined;
+  return {
+    task_type: info.task_type,
+    begin_at: begin,
+    recurring_task_start_time_list: secondsList(info.recurring_task_start_time_list),
+    continuous_task_periods: periods?.every((p) => p?.length === 2)
+      ? (periods as Array<[number, number]>)
+      : undefined,
+  };
+}
+
+/**
+ * When a restored task takes off, and whether that is soon. A start that has passed counts as now: the
+ * task then starts at once if its window is still open (the simulator follows API.md §8.3 this way), and
+ * a recurring task's first-day slots having passed is read the same way (asking once too often is the
+ * safe side). An unreadable start is soon.
+ */
+export function restoredStart(
+  schedule: ScheduleLike | undefined,
+  now: number,
+): { readonly at: number | undefined; readonly soon: boolean } {
+  if (!schedule) return { at: undefined, soon: true };
+  return { at: firstFlightAt(schedule, now), soon: startsSoon(schedule, now) };
+}
+
 /** Default start of a timed task: half an hour from now, on a five-minute mark. */
 export function defaultBegin(now: number): number {
   const step = 5 * 60;

@@ -8,9 +8,11 @@ import { openGallery } from '../panels/gallery';
 import { statusLabel } from '../views/nodes';
 import type { TaskFilter } from '../views/tasks';
 import type { CommandContext, CommandFactory } from './context';
-import { movingAction, reloadDockTasks, sendFlightAction } from './flightAction';
+import { movingAction, nowSeconds, reloadDockTasks, sendFlightAction } from './flightAction';
 import { runSteps, type Step } from './multiStep';
 import { displayNameOf, parseArgs, resolveTask, taskTypeLabel, type PickedTask } from './pickers';
+import { restoredStart, scheduleOfInfo } from './taskSchedule';
+import { defaultTimeZone, formatLocal } from './zonedTime';
 
 const filterArgs = z.strictObject({
   daysBack: z.number().int().min(0).max(365).optional(),
@@ -165,19 +167,23 @@ function scheduleStatus(status: 'suspended' | 'restored'): CommandFactory {
         ),
       );
     const label = suspend ? vscode.l10n.t('Suspend task') : vscode.l10n.t('Restore task');
+    // A restored task may take off within minutes: then it passes the safety gate, as creating it would.
+    const start = suspend ? undefined : await restoreStart(api, task.uuid);
     const spec = {
       action: suspend ? 'task.suspend' : 'task.restore',
       label,
       ...(await taskDevice(ctx, api, task)),
+      startsAt: start?.text,
     };
     const options = {
-      confirm: false,
+      confirm: start?.soon ?? false,
       endpoint: 'task.status.update' as const,
       params: { task_uuid: task.uuid },
     };
-    await sendFlightAction(ctx, api, movingAction(ctx, spec), options, () =>
+    const sent = await sendFlightAction(ctx, api, movingAction(ctx, spec), options, () =>
       api.tasks.setStatus(task.uuid, status),
     );
+    if (!sent) return undefined;
     reloadDockTasks(ctx, task.dockSn);
     void vscode.window.showInformationMessage(
       suspend
@@ -186,6 +192,21 @@ function scheduleStatus(status: 'suspended' | 'restored'): CommandFactory {
     );
     return true;
   };
+}
+
+/** When the task would take off once restored (from its task information), and whether that is soon. */
+async function restoreStart(api: ProjectApi, uuid: string) {
+  const now = nowSeconds();
+  const { at, soon } = restoredStart(scheduleOfInfo(await api.tasks.info(uuid)), now);
+  const zone = defaultTimeZone();
+  const when = at === undefined ? '' : `${formatLocal(at, zone)} (${zone})`;
+  const text =
+    at === undefined
+      ? vscode.l10n.t('unknown (FlightHub 2 did not say)')
+      : at <= now
+        ? vscode.l10n.t('may be at once (its start time {0} has passed)', when)
+        : when;
+  return { soon, text };
 }
 
 export const suspendTask: CommandFactory = scheduleStatus('suspended');

@@ -3,6 +3,7 @@
 // the credentials before `expire_ts`, ends the WHEP sessions when the panel closes, and explains vendor
 // streams (Volcano Engine, Agora) that only FlightHub 2's web app plays. Restored after a reload.
 import * as vscode from 'vscode';
+import { sendFlightAction, type ActionSpec } from '../commands/flightAction';
 import { describeError } from '../errorText';
 import {
   internalLocation,
@@ -13,6 +14,7 @@ import {
   type WhepEndpoint,
 } from '../live/plan';
 import type { Services } from '../services';
+import type { MovingAction } from '../safety';
 import type { PanelBinding } from '../webviews/binding';
 import {
   fromWebview,
@@ -88,7 +90,8 @@ export class Livestream {
     }
   }
 
-  private async onMessage(m: FromWebview): Promise<void> {
+  /** A message from the page (already validated); public so tests can press the page's buttons. */
+  async onMessage(m: FromWebview): Promise<void> {
     const t = this.target;
     try {
       if (m.type === 'session') return this.onSession(m.generation, m.location);
@@ -99,17 +102,45 @@ export class Livestream {
         return;
       }
       if (m.type === 'switchLens') {
-        // The lens command asks for the lens, and for payload control through the safety gate if needed.
-        await vscode.commands.executeCommand('flighthub.changeLens', { sn: t.sn, camera_index: t.camera });
+        // The lens command asks for the lens; `acquireControl` lets it take payload control when FlightHub
+        // answers 228402, through the safety gate (whose modal is the offer).
+        const args = { sn: t.sn, camera_index: t.camera, acquireControl: true };
+        await vscode.commands.executeCommand('flighthub.changeLens', args);
         return;
       }
-      const api = await this.services.session.apiFor(this.binding);
-      await api.devices.setStreamQuality({ sn: t.sn, camera_index: t.camera, quality_type: m.quality });
+      await this.setQuality(m.quality);
       this.target = { ...t, quality: m.quality };
       this.sendAll();
     } catch (error) {
       void vscode.window.showErrorMessage(describeError(error));
     }
+  }
+
+  /** Fenced and audited like every command to a device (no modal: the aircraft does not move). */
+  private async setQuality(quality: LiveTarget['quality']): Promise<void> {
+    const t = this.target;
+    const api = await this.services.session.apiFor(this.binding);
+    const ctx = { services: this.services };
+    const spec = {
+      action: 'device.stream.quality',
+      label: vscode.l10n.t('Set video quality'),
+      deviceSn: t.sn,
+      deviceName: t.name,
+    };
+    await sendFlightAction(
+      ctx,
+      api,
+      this.boundAction(spec),
+      { confirm: false, endpoint: 'device.stream.quality', detail: () => `${t.camera} ${quality}` },
+      () => api.devices.setStreamQuality({ sn: t.sn, camera_index: t.camera, quality_type: quality }),
+    );
+  }
+
+  /** The audit names the panel's own connection and project, which need not be the active ones. */
+  private boundAction(spec: ActionSpec): MovingAction {
+    const active = this.services.session.project;
+    const projectName = active?.uuid === this.binding.projectUuid ? active.name : this.binding.projectUuid;
+    return { ...spec, connectionName: this.binding.connectionName, projectName };
   }
 
   private onSession(generation: number, location: string | null): void {

@@ -6,6 +6,8 @@ import {
   defaultTaskName,
   firstFlightAt,
   recurringFields,
+  restoredStart,
+  scheduleOfInfo,
   startsSoon,
   timedFields,
   type ScheduleLike,
@@ -219,6 +221,49 @@ describe('schedule fields', () => {
     assert.equal(startsSoon({ task_type: 'timed', begin_at: now + 300 }, now), true);
     assert.equal(startsSoon({ task_type: 'timed', begin_at: now + 3600 }, now), false);
     assert.equal(startsSoon(rec, now), false);
+  });
+
+  it('reads the schedule of task information (RFC 3339 or Unix seconds)', () => {
+    const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', '+00:00');
+    assert.deepEqual(scheduleOfInfo({ task_type: 'timed', begin_at: iso(now + 60) }), {
+      task_type: 'timed',
+      begin_at: now + 60,
+      recurring_task_start_time_list: undefined,
+      continuous_task_periods: undefined,
+    });
+    const rec = scheduleOfInfo({
+      task_type: 'recurring',
+      begin_at: now - 3600,
+      recurring_task_start_time_list: [now + 120, String(now + 7200)],
+      continuous_task_periods: [],
+    });
+    assert.equal(rec?.begin_at, now - 3600);
+    assert.deepEqual(rec?.recurring_task_start_time_list, [now + 120, now + 7200]);
+    const cont = scheduleOfInfo({
+      task_type: 'continuous',
+      begin_at: now,
+      continuous_task_periods: [[iso(now + 300), now + 900]],
+    });
+    assert.deepEqual(cont?.continuous_task_periods, [[now + 300, now + 900]]);
+    assert.equal(scheduleOfInfo({ task_type: 'timed', begin_at: 'soon' }), undefined);
+    assert.equal(scheduleOfInfo({ task_type: 'timed' }), undefined);
+  });
+
+  it('knows when a restored task takes off and whether that needs the safety gate', () => {
+    assert.deepEqual(restoredStart({ task_type: 'timed', begin_at: now + 300 }, now), {
+      at: now + 300,
+      soon: true,
+    });
+    assert.deepEqual(restoredStart({ task_type: 'timed', begin_at: now + 2 * 86_400 }, now), {
+      at: now + 2 * 86_400,
+      soon: false,
+    });
+    // A start that has passed: the task may start at once.
+    assert.deepEqual(restoredStart({ task_type: 'timed', begin_at: now - 600 }, now), {
+      at: now - 600,
+      soon: true,
+    });
+    assert.deepEqual(restoredStart(undefined, now), { at: undefined, soon: true });
   });
 
   it('proposes a default start and name', () => {
