@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { shortRouteKmz } from '../helpers/routes';
+import { SHORT_ROUTE, shortRouteKmz } from '../helpers/routes';
 import { children, connectSimulator, extensionApi } from './api';
 
 describe('route upload from VS Code', () => {
@@ -42,6 +42,24 @@ describe('route upload from VS Code', () => {
     });
     assert.equal(result, undefined);
     assert.match(String(api.services.lastCommandError), /errors; nothing was uploaded/);
+    assert.equal(sim.world.inspect().routesRegistered, before);
+  });
+
+  it('refuses a one-waypoint route, which FlightHub would not fly (219019), even with warnings accepted', async () => {
+    const api = await extensionApi();
+    const sim = await connectSimulator(api);
+    const dir = await mkdtemp(path.join(tmpdir(), 'fh-upload-'));
+    const file = path.join(dir, 'single.kmz');
+    await writeFile(file, shortRouteKmz('Single', { waypoints: SHORT_ROUTE.slice(0, 1) }));
+    const before = sim.world.inspect().routesRegistered;
+    const result = await vscode.commands.executeCommand('flighthub.uploadRoute', {
+      path: file,
+      name: 'IT single waypoint',
+      acceptWarnings: true,
+      allowNameClash: true,
+    });
+    assert.equal(result, undefined);
+    assert.match(String(api.services.lastCommandError), /errors; nothing was uploaded.*too_few_waypoints/);
     assert.equal(sim.world.inspect().routesRegistered, before);
   });
 });
