@@ -76,7 +76,7 @@ export function checkActionGroups(w: Waypoint, n: number, s: Scope, groupIds: Ma
     );
     if (id !== undefined && g.actionGroupId) {
       const first = groupIds.get(id);
-      // Outside the hard rules of finish-upload (WPML.md §6 item 6) and no refusal seen: a warning.
+      // Outside the hard rules of finish-upload (hardRules.ts) and no refusal seen: a warning.
       if (first) {
         s.sink.warning(
           'wpml.action_group.id.duplicate',

@@ -120,8 +120,8 @@ function checkRthHeight(mc: MissionConfig, ctx: CheckContext): void {
     required: false,
   });
   if (n === undefined || !field || n < RTH_HEIGHT.min || n > RTH_HEIGHT.max) return;
-  // Both RTH findings are warnings: the task's own rth_altitude overrides globalRTHHeight at execution
-  // (WPML.md §5), so the route itself is not refused; only a task given this height is.
+  // Both RTH findings are warnings: the rth_altitude of the task (POST /flight-task) overrides
+  // globalRTHHeight at execution, so the route itself is not refused; only a task given this height is.
   if (ctx.dock && (n < DOCK_RTH_ALTITUDE.min || n > DOCK_RTH_ALTITUDE.max)) {
     const note = {
       en: 'FlightHub clamps a dock task’s RTH altitude to this',
@@ -252,7 +252,7 @@ function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
     const target = `${ctx.aircraft.drone}-${ctx.aircraft.sub}`;
     const targetName = findAircraft(ctx.aircraft.drone, ctx.aircraft.sub)?.name ?? '?';
     // FlightHub compares the route's device_model_key with the dock's aircraft and refuses the task
-    // with 219019 (WPML.md §6 item 8; API.md task create errors): an error, not a risk.
+    // with 219019 "route validity check failed", as the simulator does (world/taskOps.ts): an error.
     ctx.sink.error(
       'wpml.drone.model_mismatch',
       {

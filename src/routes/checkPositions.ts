@@ -1,4 +1,4 @@
-// Where a wayline's waypoints are as a whole (WPML.md §6 items 6–7): written latitude-first by mistake
+// Where a wayline's waypoints are as a whole: written latitude-first by mistake
 // (a warning: only a guess from the take-off point), or too few or so close together that the route has
 // no length — registered at upload, but refused when a task is created for it (219019), so errors.
 import { locationOf, type CheckContext, type LatLon, type RefPoint } from './fieldChecks';
@@ -76,7 +76,7 @@ export function checkLength(
   const n = f.waypoints.length;
   const at = locationOf(f, path);
   if (n < 2) {
-    // Refused at task creation: 219019, seen live for a 1-waypoint route (WPML.md §6 item 7).
+    // Refused at task creation: 219019, seen live for a 1-waypoint route (and in world/taskOps.ts).
     ctx.sink.error(
       'wpml.route.too_few_waypoints',
       {
@@ -95,7 +95,7 @@ export function checkLength(
     distance += haversine(a, b);
   }
   if (distance < 0.01) {
-    // Refused at task creation like a single waypoint: 219019 (WPML.md §6 item 7, non-zero distance).
+    // Refused at task creation like a single waypoint: 219019 (simulator: world/taskOps.ts).
     ctx.sink.error(
       'wpml.route.zero_distance',
       {

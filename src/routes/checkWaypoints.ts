@@ -63,7 +63,7 @@ class PlacemarkScope implements Scope {
 
 /**
  * Per-Folder constants, worked out once rather than per placemark. Out-of-range heights are warnings:
- * the ranges are ours [INFERRED] and finish-upload only needs a number (WPML.md §6 item 6).
+ * the ranges are ours [INFERRED] and finish-upload only needs a number (hardRules.ts).
  */
 interface Heights {
   readonly range: NumberRange;
@@ -95,7 +95,7 @@ export function checkPlacemarks(list: readonly Waypoint[], pc: PlacemarkContext)
     indices[i] = checkNumber(s, 'wpml.waypoint.index', 'index', w.index, INDEX, w);
     checkHeights(w, s, pc, heights);
     const v = checkNumber(s, 'wpml.waypoint.speed', 'waypointSpeed', w.waypointSpeed, SPEED, w, OPTIONAL);
-    // Above what the aircraft flies, it flies slower; FlightHub accepts the route (WPML.md §3). A warning.
+    // Above what the aircraft flies, it flies slower; FlightHub accepts the route. A warning.
     if (v !== undefined && v > MAX_ROUTE_SPEED && w.waypointSpeed) {
       const expected = expectNumber({ ...SPEED, max: MAX_ROUTE_SPEED });
       s.sink.warning(

@@ -1,5 +1,5 @@
 // Corpus cases that pin the line between errors and warnings (issue 11, item 5): what FlightHub refuses
-// is an error (the task create answers 219019, API.md task codes; WPML.md §6 items 7–8), what may only
+// is an error (task creation answers 219019, as src/simulator/world/taskOps.ts does), what may only
 // misbehave in flight stays a warning. Each edits the valid generated route in one way.
 import { built, FIRST_ACTION, generated, inTemplate, inWaylines, withRefPoint, type CorpusCase } from './kit';
 import { BASE_POINTS, baseFiles, replace, WAYLINES } from './route';
@@ -35,7 +35,7 @@ export const REFUSED_CASES: readonly CorpusCase[] = [
     '<wpml:droneEnumValue>',
     { options: { droneModelKey: '0-91-0' } },
   ),
-  // Without a sub-type FlightHub reads the route as 91-0 (device_model_key, WPML.md §6): not the M3TD.
+  // Without a sub-type FlightHub reads the route as 91-0 (its device_model_key): not the M3TD.
   inWaylines(
     'no droneSubEnumValue, flown by an M3TD',
     'wpml.drone.model_mismatch',
