@@ -45,6 +45,29 @@ describe('route upload from VS Code', () => {
     assert.equal(sim.world.inspect().routesRegistered, before);
   });
 
+  it('downloads a route named like a Windows device, and shows its details, under names Windows accepts', async () => {
+    const api = await extensionApi();
+    await connectSimulator(api);
+    const dir = await mkdtemp(path.join(tmpdir(), 'fh-download-'));
+    const source = path.join(dir, 'source.kmz');
+    await writeFile(source, shortRouteKmz('CON.backup'));
+    const uploaded = await vscode.commands.executeCommand<{ uuid: string } | undefined>(
+      'flighthub.uploadRoute',
+      { path: source, name: 'CON.backup', acceptWarnings: true, allowNameClash: true },
+    );
+    assert.ok(uploaded?.uuid, String(api.services.lastCommandError));
+    const written = await vscode.commands.executeCommand<string | undefined>('flighthub.downloadRoute', {
+      id: uploaded.uuid,
+      folder: dir,
+      overwrite: true,
+    });
+    assert.ok(written, String(api.services.lastCommandError));
+    assert.equal(path.basename(written), '_CON.backup.kmz');
+    // The read-only details document: Save As offers its name.
+    await vscode.commands.executeCommand('flighthub.showRouteDetails', { id: uploaded.uuid });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.path, '/_CON.backup route.json');
+  });
+
   it('refuses a one-waypoint route, which FlightHub would not fly (219019), even with warnings accepted', async () => {
     const api = await extensionApi();
     const sim = await connectSimulator(api);
