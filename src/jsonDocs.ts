@@ -1,6 +1,7 @@
 // Read-only JSON documents (device state, task details…) under the `flighthub-json:` scheme: a
 // content provider has no save, so nothing here can be edited and sent back by mistake.
 import * as vscode from 'vscode';
+import { sanitizeFileName } from './fileName';
 
 export const JSON_SCHEME = 'flighthub-json';
 
@@ -16,10 +17,11 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
 
   /** Opens (or updates, for the same name) a read-only JSON document. */
   async show(name: string, data: unknown): Promise<vscode.TextEditor> {
-    const safe = name.replace(/[^\w.\-# ]+/g, '_').slice(0, 80) || 'document';
+    // Save As offers this name, so it is a file name like any other we write.
+    const fileName = sanitizeFileName(name, 'json', { fallback: 'document', maxBytes: 120 });
     const uri = vscode.Uri.from({
       scheme: JSON_SCHEME,
-      path: `/${safe}.json`,
+      path: `/${fileName}`,
       query: String(++this.counter),
     });
     this.contents.set(uri.toString(), `${JSON.stringify(data, null, 2)}\n`);

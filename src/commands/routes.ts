@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ProjectApi } from '../api/projectApi';
+import { sanitizeFileName } from '../fileName';
 import type { CommandFactory } from './context';
 import { parseArgs, resolveRoute } from './pickers';
 import { UserCancelled } from './run';
@@ -37,7 +38,7 @@ export const downloadRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
   if (!detail.download_url)
     throw new Error(vscode.l10n.t('FlightHub 2 gave no download link for route "{0}".', detail.name));
   const folder = await targetFolder(given?.folder);
-  const wanted = vscode.Uri.joinPath(folder, fileNameFor(detail.name));
+  const wanted = vscode.Uri.joinPath(folder, sanitizeFileName(detail.name, 'kmz', { fallback: 'route' }));
   const target = await chooseTarget(wanted, given ? (given.overwrite ?? false) : 'ask');
   const bytes = await downloadWithProgress(detail.name, detail.download_url);
   const written = await writeViaTemp(target.uri, bytes, target.overwrite);
@@ -72,17 +73,6 @@ function downloadWithProgress(name: string, url: string): Promise<Uint8Array> {
       (_progress, token) => download(url, token),
     ),
   );
-}
-
-/** Route names may hold characters no file system accepts; keep the rest readable. */
-function fileNameFor(routeName: string): string {
-  const replaced = [...routeName.replace(/\.kmz$/i, '')]
-    .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
-    .join('')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 120);
-  const base = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(replaced) ? `${replaced}_` : replaced;
-  return `${base || 'route'}.kmz`;
 }
 
 async function targetFolder(given: string | undefined): Promise<vscode.Uri> {

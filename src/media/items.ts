@@ -3,7 +3,7 @@
 // or repeated download finds its own files again).
 import type { Media } from '../api/schemas/task';
 import type { DownloadItem } from './download';
-import { sanitizeFileName, UniqueNames } from './sanitize';
+import { sanitizeFileName, UniqueNames } from '../fileName';
 
 /** Times come as RFC 3339 strings or numbers (seconds or ms); ms since the epoch, or null. */
 export function timeMs(value: string | number | null | undefined): number | null {
@@ -13,11 +13,15 @@ export function timeMs(value: string | number | null | undefined): number | null
   return Number.isNaN(parsed) ? null : parsed;
 }
 
+function mediaFileName(m: Media): string {
+  return sanitizeFileName(m.name, m.suffix, { fallback: 'media' });
+}
+
 /** Safe, distinct file names by media uuid, in list order. */
 export function fileNames(list: readonly Media[]): Map<string, string> {
   const unique = new UniqueNames();
   const out = new Map<string, string>();
-  for (const m of list) out.set(m.uuid, unique.next(sanitizeFileName(m.name, m.suffix)));
+  for (const m of list) out.set(m.uuid, unique.next(mediaFileName(m)));
   return out;
 }
 
@@ -31,7 +35,7 @@ export function downloadItems(
   const missing: string[] = [];
   for (const m of list) {
     if (only && !only.has(m.uuid)) continue;
-    const fileName = names.get(m.uuid) ?? sanitizeFileName(m.name, m.suffix);
+    const fileName = names.get(m.uuid) ?? mediaFileName(m);
     if (!m.original_url) {
       missing.push(fileName);
       continue;

@@ -9,6 +9,7 @@ import { resolveTask } from '../commands/pickers';
 import { fetchRouteKmz } from '../commands/routes';
 import { UserCancelled } from '../commands/run';
 import { describeError } from '../errorText';
+import { sanitizeFileName } from '../fileName';
 import { readRouteModel } from '../routes/wpml';
 import type { Services } from '../services';
 import type { PanelBinding } from '../webviews/binding';
@@ -84,11 +85,7 @@ class Trajectory {
     const data = this.data ?? (await this.loaded);
     if (!data) throw new Error(vscode.l10n.t('The trajectory has not been loaded; nothing to export.'));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const safe = [...this.task.name]
-      .map((c) => (c.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(c) ? '_' : c))
-      .join('')
-      .slice(0, 100);
-    const fileName = `${safe || 'trajectory'}.geojson`;
+    const fileName = sanitizeFileName(this.task.name, 'geojson', { fallback: 'trajectory' });
     const uri =
       target ??
       (await vscode.window.showSaveDialog({

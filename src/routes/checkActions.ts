@@ -76,6 +76,7 @@ export function checkActionGroups(w: Waypoint, n: number, s: Scope, groupIds: Ma
     );
     if (id !== undefined && g.actionGroupId) {
       const first = groupIds.get(id);
+      // Outside the hard rules of finish-upload (hardRules.ts) and no refusal seen: a warning.
       if (first) {
         s.sink.warning(
           'wpml.action_group.id.duplicate',
@@ -131,6 +132,7 @@ export function checkActionGroups(w: Waypoint, n: number, s: Scope, groupIds: Ma
       const range = { min: 0, minExclusive: true, unit } as const;
       checkNumber(s, 'wpml.action_group.trigger_param', 'actionTriggerParam', g.actionTriggerParam, range, g);
     }
+    // An empty group does nothing; nothing says FlightHub refuses it. A warning.
     if (g.actions.length === 0) {
       s.sink.warning(
         'wpml.action_group.empty',

@@ -39,6 +39,7 @@ export interface TemplateResult {
 const ID = { integer: true, min: 0 } as const;
 const SPEED = { min: 0, minExclusive: true, unit: 'm/s' } as const;
 
+/** `.high` is a warning: the aircraft limits its own speed, nothing documents a refusal. */
 function checkSpeed(s: Scope, rule: string, field: Field | undefined, parent: Location): void {
   const v = checkNumber(s, rule, 'autoFlightSpeed', field, SPEED, parent);
   if (v !== undefined && field && v > MAX_ROUTE_SPEED) {

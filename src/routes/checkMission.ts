@@ -95,6 +95,7 @@ export function checkMissionConfig(file: RouteFile<unknown>, ctx: CheckContext):
     speed,
     mc,
   );
+  // Beyond what the aircraft flies, which limits it in flight; no refusal is documented. A warning.
   if (transitional !== undefined && mc.globalTransitionalSpeed && transitional > MAX_ROUTE_SPEED) {
     const expected = expectNumber({ ...speed, max: MAX_ROUTE_SPEED });
     ctx.sink.warning(
@@ -119,6 +120,8 @@ function checkRthHeight(mc: MissionConfig, ctx: CheckContext): void {
     required: false,
   });
   if (n === undefined || !field || n < RTH_HEIGHT.min || n > RTH_HEIGHT.max) return;
+  // Both RTH findings are warnings: the rth_altitude of the task (POST /flight-task) overrides
+  // globalRTHHeight at execution, so the route itself is not refused; only a task given this height is.
   if (ctx.dock && (n < DOCK_RTH_ALTITUDE.min || n > DOCK_RTH_ALTITUDE.max)) {
     const note = {
       en: 'FlightHub clamps a dock task’s RTH altitude to this',
@@ -132,8 +135,8 @@ function checkRthHeight(mc: MissionConfig, ctx: CheckContext): void {
   }
   if (ctx.rthAltitudeLimit !== undefined && n > ctx.rthAltitudeLimit) {
     const note = {
-      en: 'the project’s RTH limit; above it the task fails to start',
-      zh: '项目的返航高度上限，超出时任务无法启动',
+      en: 'the project’s RTH limit; a task given this RTH altitude would not start',
+      zh: '项目的返航高度上限；以此作为返航高度的任务将无法启动',
     };
     ctx.sink.warning(
       'wpml.mission.rth_height.limit',
@@ -216,6 +219,7 @@ function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
   const subField = mc.drone?.droneSubEnumValue;
   const sub = checkNumber(s, 'wpml.drone.sub_enum', 'droneSubEnumValue', subField, integer, droneAt, {
     // Only a warning, and only where it matters: the sub-type tells an M30 from an M30T (§5).
+    // FlightHub then reads sub-type 0; whether that is refused depends on the dock (model_mismatch says).
     required: drone !== undefined && AIRCRAFT.filter((a) => a.drone === drone).length > 1,
     missingSeverity: 'warning',
   });
@@ -247,7 +251,9 @@ function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
   if (ctx.aircraft && (ctx.aircraft.drone !== drone || ctx.aircraft.sub !== (sub ?? 0))) {
     const target = `${ctx.aircraft.drone}-${ctx.aircraft.sub}`;
     const targetName = findAircraft(ctx.aircraft.drone, ctx.aircraft.sub)?.name ?? '?';
-    ctx.sink.warning(
+    // FlightHub compares the route's device_model_key with the dock's aircraft and refuses the task
+    // with 219019 "route validity check failed", as the simulator does (world/taskOps.ts): an error.
+    ctx.sink.error(
       'wpml.drone.model_mismatch',
       {
         en: `The route is made for aircraft ${key} (${aircraft?.name ?? 'unknown'}), but the aircraft it is for is 0-${target} (${targetName}); FlightHub refuses the task (219019).`,
@@ -257,6 +263,7 @@ function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
     );
   }
   if (!aircraft) {
+    // Our table is not DJI's whole list: a newer aircraft may fly this route. A warning.
     ctx.sink.warning(
       'wpml.drone.unknown',
       {
@@ -282,6 +289,7 @@ function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
         at,
       );
     } else {
+      // An open gimbal may carry a camera our table lacks; nothing says FlightHub refuses it. A warning.
       ctx.sink.warning(
         'wpml.payload.unknown',
         {

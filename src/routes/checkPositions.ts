@@ -1,5 +1,6 @@
-// Where a wayline's waypoints are as a whole (WPML.md §6 items 6–7): written latitude-first by mistake,
-// or so close together that the route has no length — both accepted at upload, both unflyable.
+// Where a wayline's waypoints are as a whole: written latitude-first by mistake
+// (a warning: only a guess from the take-off point), or too few or so close together that the route has
+// no length — registered at upload, but refused when a task is created for it (219019), so errors.
 import { locationOf, type CheckContext, type LatLon, type RefPoint } from './fieldChecks';
 import type { FindingSink, Location } from './findings';
 import { waypointLabel } from './messages';
@@ -35,6 +36,7 @@ export function checkSwappedPositions(
       suspects.push(i);
   });
   if (suspects.length === 0) return;
+  // Warnings: a guess from distances, and FlightHub flies such a route where it says.
   const km = (p: LatLon): number => Math.round(haversine(p, ref) / 1000);
   if (suspects.length === valid && valid > 1 && refField) {
     const first = positions[suspects[0] ?? 0] ?? ref;
@@ -74,7 +76,8 @@ export function checkLength(
   const n = f.waypoints.length;
   const at = locationOf(f, path);
   if (n < 2) {
-    ctx.sink.warning(
+    // Refused at task creation: 219019, seen live for a 1-waypoint route (and in world/taskOps.ts).
+    ctx.sink.error(
       'wpml.route.too_few_waypoints',
       {
         en: `The wayline has ${n} waypoint${n === 1 ? '' : 's'}; FlightHub needs at least 2 and refuses the task otherwise (219019).`,
@@ -92,7 +95,8 @@ export function checkLength(
     distance += haversine(a, b);
   }
   if (distance < 0.01) {
-    ctx.sink.warning(
+    // Refused at task creation like a single waypoint: 219019 (simulator: world/taskOps.ts).
+    ctx.sink.error(
       'wpml.route.zero_distance',
       {
         en: `All ${n} waypoints are at the same position, so the route is 0 m long; FlightHub refuses such a route (219019).`,

@@ -61,7 +61,10 @@ class PlacemarkScope implements Scope {
   }
 }
 
-/** Per-Folder constants, worked out once rather than per placemark. */
+/**
+ * Per-Folder constants, worked out once rather than per placemark. Out-of-range heights are warnings:
+ * the ranges are ours [INFERRED] and finish-upload only needs a number (hardRules.ts).
+ */
 interface Heights {
   readonly range: NumberRange;
   readonly options: { readonly rangeSeverity: 'warning'; readonly note?: Text };
@@ -92,6 +95,7 @@ export function checkPlacemarks(list: readonly Waypoint[], pc: PlacemarkContext)
     indices[i] = checkNumber(s, 'wpml.waypoint.index', 'index', w.index, INDEX, w);
     checkHeights(w, s, pc, heights);
     const v = checkNumber(s, 'wpml.waypoint.speed', 'waypointSpeed', w.waypointSpeed, SPEED, w, OPTIONAL);
+    // Above what the aircraft flies, it flies slower; FlightHub accepts the route. A warning.
     if (v !== undefined && v > MAX_ROUTE_SPEED && w.waypointSpeed) {
       const expected = expectNumber({ ...SPEED, max: MAX_ROUTE_SPEED });
       s.sink.warning(
@@ -180,7 +184,7 @@ function checkHeights(w: Waypoint, s: Scope, pc: PlacemarkContext, heights: Heig
     heights.options,
   );
   // §9: in WGS84 mode heights are ellipsoid heights; one below the take-off point's own is almost always
-  // a height relative to take-off written into an absolute mode.
+  // a height relative to take-off written into an absolute mode. Accepted and flown: a warning.
   const ref = pc.ref;
   if (h !== undefined && w.executeHeight && pc.heightMode === 'WGS84' && ref && h < ref.height) {
     s.sink.warning(

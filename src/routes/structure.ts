@@ -64,6 +64,7 @@ export function checkLayout(names: readonly string[], present: ReadonlySet<strin
   for (const name of names) {
     if (name === TEMPLATE_PATH || name === WAYLINES_PATH || explained.has(name)) continue;
     if (name === 'wpmz/' || name.startsWith(RESOURCES)) continue;
+    // finish-upload reads only the two route files (wpml.ts): an extra entry is ignored, a warning.
     sink.warning(
       'kmz.unexpected_entry',
       {

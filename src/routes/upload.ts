@@ -7,6 +7,7 @@ import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancelledError } from '../api/errors';
 import type { ProjectApi } from '../api/projectApi';
+import { sanitizeFileName } from '../fileName';
 import type { Finding } from './findings';
 import { ROUTE_DIR } from './folder';
 import { validateKmzFile } from './kmzFile';
@@ -185,12 +186,7 @@ function normalizeName(name: string): string {
 
 /** A file name safe in any object store and URL: letters and digits of any script, `-`, `_`, `.`. */
 export function objectFileName(name: string): string {
-  const base = name
-    .replace(/\.kmz$/i, '')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^[._]+|[._]+$/g, '')
-    .slice(0, 100);
-  return `${base || 'route'}.kmz`;
+  return sanitizeFileName(name, 'kmz', { fallback: 'route', portable: true, maxBytes: 120 });
 }
 
 /**

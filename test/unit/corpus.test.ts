@@ -7,12 +7,19 @@ import { type Finding } from '../../src/routes/findings';
 import { validateKmz, validateRouteFiles } from '../../src/routes/validate';
 import { CONTAINER_CASES } from './corpus/container';
 import { SETTINGS_CASES } from './corpus/settings';
+import { MAY_MISBEHAVE_CASES, REFUSED_CASES } from './corpus/severity';
 import { WAYPOINT_CASES } from './corpus/waypoints';
 import type { CorpusCase } from './corpus/kit';
 import { positionOf, TEMPLATE, text, WAYLINES } from './corpus/route';
 import { BUCKET, makeHarness, rec } from './world-helpers';
 
-const CASES: readonly CorpusCase[] = [...CONTAINER_CASES, ...SETTINGS_CASES, ...WAYPOINT_CASES];
+const CASES: readonly CorpusCase[] = [
+  ...CONTAINER_CASES,
+  ...SETTINGS_CASES,
+  ...WAYPOINT_CASES,
+  ...REFUSED_CASES,
+  ...MAY_MISBEHAVE_CASES,
+];
 
 const dump = (findings: readonly Finding[]): string =>
   findings
@@ -49,6 +56,20 @@ void describe('corpus: malformed routes', () => {
     assert.ok(CASES.length >= 35, `${CASES.length} cases`);
     assert.ok(new Set(CASES.map((c) => c.rule)).size >= 35);
     assert.equal(new Set(CASES.map((c) => c.name)).size, CASES.length, 'case names are unique');
+  });
+
+  // A finding that says FlightHub refuses the route or the task is not something to upload anyway.
+  it('reports as errors whatever it says FlightHub refuses', () => {
+    const refusal = /refuse|219019|219020|is rejected|fails to start/i;
+    let seen = 0;
+    for (const c of CASES) {
+      for (const f of validateKmz(c.build().kmz, c.options)) {
+        if (!refusal.test(f.message.en)) continue;
+        seen++;
+        assert.equal(f.severity, 'error', `${c.name}: ${f.rule} ${f.message.en}`);
+      }
+    }
+    assert.ok(seen >= 4, `${seen} refusals in the corpus`);
   });
 
   for (const c of CASES) {

@@ -2,41 +2,47 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Media } from '../../src/api/schemas/task';
-import { downloadItems } from '../../src/media/items';
-import { sanitizeFileName, UniqueNames } from '../../src/media/sanitize';
+import { UniqueNames } from '../../src/fileName';
+import { downloadItems, fileNames } from '../../src/media/items';
+
+/** The file name media gets, through the same path as the download (src/fileName.ts does the work). */
+function mediaName(name: string, suffix: string | null): string {
+  const media = { uuid: 'm', name, suffix, file_type: 'image', size: 1, original_url: null } as Media;
+  return fileNames([media]).get('m') ?? '';
+}
 
 describe('media file names', () => {
   it('drops traversal and path separators', () => {
     for (const name of ['../x', '..\\x', '/etc/passwd', 'a/b', 'a\\b', '..', '.', '...']) {
-      const safe = sanitizeFileName(name, 'jpg');
+      const safe = mediaName(name, 'jpg');
       assert.doesNotMatch(safe, /[/\\]/, name);
       assert.ok(!safe.startsWith('.'), `${name} → ${safe}`);
       assert.ok(safe.endsWith('.jpg'));
     }
-    assert.equal(sanitizeFileName('a/b', 'jpg'), 'a_b.jpg');
-    assert.equal(sanitizeFileName('..', 'jpg'), 'media.jpg');
-    assert.equal(sanitizeFileName('../x', null), '_x');
+    assert.equal(mediaName('a/b', 'jpg'), 'a_b.jpg');
+    assert.equal(mediaName('..', 'jpg'), 'media.jpg');
+    assert.equal(mediaName('../x', null), '_x');
   });
 
   it('avoids Windows reserved device names with any extension', () => {
-    assert.equal(sanitizeFileName('CON', 'jpg'), '_CON.jpg');
-    assert.equal(sanitizeFileName('CON.jpg', 'jpg'), '_CON.jpg');
-    assert.equal(sanitizeFileName('nul', 'mp4'), '_nul.mp4');
-    assert.equal(sanitizeFileName('com1.tar', 'gz'), '_com1.tar.gz');
-    assert.equal(sanitizeFileName('LPT9', null), '_LPT9');
-    assert.equal(sanitizeFileName('CONSOLE', 'jpg'), 'CONSOLE.jpg');
+    assert.equal(mediaName('CON', 'jpg'), '_CON.jpg');
+    assert.equal(mediaName('CON.jpg', 'jpg'), '_CON.jpg');
+    assert.equal(mediaName('nul', 'mp4'), '_nul.mp4');
+    assert.equal(mediaName('com1.tar', 'gz'), '_com1.tar.gz');
+    assert.equal(mediaName('LPT9', null), '_LPT9');
+    assert.equal(mediaName('CONSOLE', 'jpg'), 'CONSOLE.jpg');
   });
 
   it('replaces control and forbidden characters, trims trailing dots and spaces', () => {
-    assert.equal(sanitizeFileName('a\u0001b\u007fc\td', 'jpg'), 'a_b_c_d.jpg');
-    assert.equal(sanitizeFileName('what?<is>:"this"|*', 'jpg'), 'what__is___this___.jpg');
-    assert.equal(sanitizeFileName('name. . ', 'jpg'), 'name.jpg');
-    assert.equal(sanitizeFileName('photo', '.jpg. '), 'photo.jpg');
-    assert.equal(sanitizeFileName('', ''), 'media');
+    assert.equal(mediaName('a\u0001b\u007fc\td', 'jpg'), 'a_b_c_d.jpg');
+    assert.equal(mediaName('what?<is>:"this"|*', 'jpg'), 'what__is___this___.jpg');
+    assert.equal(mediaName('name. . ', 'jpg'), 'name.jpg');
+    assert.equal(mediaName('photo', '.jpg. '), 'photo.jpg');
+    assert.equal(mediaName('', ''), 'media');
   });
 
   it('caps the length in bytes without splitting characters', () => {
-    const safe = sanitizeFileName('航'.repeat(300), 'jpg');
+    const safe = mediaName('航'.repeat(300), 'jpg');
     assert.ok(Buffer.byteLength(safe) <= 200, `${Buffer.byteLength(safe)} bytes`);
     assert.match(safe, /^航+\.jpg$/);
   });

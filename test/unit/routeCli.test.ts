@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/routes/cli';
+import { generated } from './corpus/kit';
 import {
+  BASE_POINTS,
   baseFiles,
   editFile,
   kmzOf,
@@ -127,12 +129,20 @@ void describe('route-check CLI', () => {
     assert.equal((await run(low)).code, 1);
     assert.equal((await run('--rc', low)).code, 0);
     const drone = await run('--drone', '0-100-1', join(dir, 'good.kmz'));
-    assert.equal(drone.code, 0, 'a model mismatch is a warning');
-    assert.match(drone.stdout, /warning wpml\.drone\.model_mismatch/);
+    assert.equal(drone.code, 1, 'FlightHub refuses a task for another aircraft (219019)');
+    assert.match(drone.stdout, /error wpml\.drone\.model_mismatch/);
     assert.match(
       (await run('--rth-limit', '50', join(dir, 'good.kmz'))).stdout,
       /warning wpml\.mission\.rth_height\.limit/,
     );
+  });
+
+  it('exits 1 for a route FlightHub registers but refuses to fly (219019)', async () => {
+    const single = join(dir, 'single.kmz');
+    await writeFile(single, kmzOf(generated({ waypoints: BASE_POINTS.slice(0, 1) })));
+    const r = await run(single);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /: error wpml\.route\.too_few_waypoints .*219019/);
   });
 
   it('reports an unreadable archive as a finding of that file', async () => {

@@ -63,10 +63,7 @@ void describe('validate: options', () => {
   it('compares the aircraft with droneModelKey, and refuses a malformed key', () => {
     assert.deepEqual(validateKmz(route(), { droneModelKey: '0-91-1' }), []);
     const other = validateKmz(route(), { droneModelKey: '0-91-0' });
-    assert.deepEqual(rules(other), [
-      'warning wpml.drone.model_mismatch',
-      'warning wpml.drone.model_mismatch',
-    ]);
+    assert.deepEqual(rules(other), ['error wpml.drone.model_mismatch', 'error wpml.drone.model_mismatch']);
     assert.match(other[0]?.message.en ?? '', /91-1 \(Matrice 3TD\).*0-91-0 \(Matrice 3D\)/);
     assert.throws(() => validateKmz(route(), { droneModelKey: 'M3TD' }), RangeError);
   });

@@ -94,7 +94,7 @@ export const SETTINGS_CASES: readonly CorpusCase[] = [
   inWaylines(
     'route for another aircraft',
     'wpml.drone.model_mismatch',
-    'warning',
+    'error',
     (s) => s,
     '<wpml:droneEnumValue>',
     {

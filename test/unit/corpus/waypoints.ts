@@ -163,18 +163,18 @@ export const WAYPOINT_CASES: readonly CorpusCase[] = [
     '<wpml:payloadLensIndex>wide,thermal',
   ),
 
-  // §6 items 7 and 9: routes FlightHub accepts but cannot fly.
+  // §6 item 7: routes FlightHub registers but refuses to fly (219019); §6 item 9: heights.
   {
     name: 'one waypoint only',
     rule: 'wpml.route.too_few_waypoints',
-    severity: 'warning',
+    severity: 'error',
     at: { file: WAYLINES, needle: '<Folder>' },
     build: () => built(generated({ waypoints: BASE_POINTS.slice(0, 1) })),
   },
   {
     name: 'all waypoints at one place',
     rule: 'wpml.route.zero_distance',
-    severity: 'warning',
+    severity: 'error',
     at: { file: WAYLINES, needle: '<Folder>' },
     build: () => built(generated({ waypoints: [BASE_POINTS[0]!, { ...BASE_POINTS[0]!, height: 90 }] })),
   },
