@@ -9,7 +9,7 @@ import { resolveTask } from '../commands/pickers';
 import { fetchRouteKmz } from '../commands/routes';
 import { UserCancelled } from '../commands/run';
 import { describeError } from '../errorText';
-import { readRouteModel } from '../routes/wpml';
+import { readRouteModel } from '../routes/wpml/wpml';
 import type { Services } from '../services';
 import type { PanelBinding } from '../webviews/binding';
 import {
