@@ -47,7 +47,7 @@ const targets = {
   // The simulator's WHEP livestream (werift), loaded by the simulator on the first WHEP request.
   simulatorLive: { ...node, entryPoints: ['src/simulator/live/index.ts'], outfile: 'dist/simulatorLive.js' },
   // The route upload (S3 client), loaded by the extension on first upload.
-  upload: { ...node, entryPoints: ['src/routes/upload.ts'], outfile: 'dist/upload.js' },
+  upload: { ...node, entryPoints: ['src/routes/upload/upload.ts'], outfile: 'dist/upload.js' },
   // `flighthub-route-check`: the route validator for route repositories' CI.
   routeCheck: {
     ...node,

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../errorText';
 import { kmzEntryUri } from '../routes/kmzFs';
-import { TEMPLATE_PATH, WAYLINES_PATH } from '../routes/wpml';
+import { TEMPLATE_PATH, WAYLINES_PATH } from '../routes/wpml/wpml';
 import type { CommandFactory } from './context';
 import { UserCancelled } from './run';
 

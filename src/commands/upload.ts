@@ -5,13 +5,13 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { loadBundle } from '../lazyBundle';
-import type { Finding } from '../routes/findings';
+import type { Finding } from '../routes/wpml/findings';
 import { validateKmzFile } from '../routes/kmzFile';
-import { validateKmz } from '../routes/validate';
+import { validateKmz } from '../routes/wpml/validate';
 import type { CommandFactory } from './context';
 import { UserCancelled } from './run';
 
-type UploadModule = typeof import('../routes/upload');
+type UploadModule = typeof import('../routes/upload/upload');
 
 const uploadArg = z.looseObject({
   path: z.string().min(1),

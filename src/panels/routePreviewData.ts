@@ -1,10 +1,10 @@
-// What the route preview shows, built from the route model (src/routes/wpml.ts) and the validator's
+// What the route preview shows, built from the route model (src/routes/wpml/wpml.ts) and the validator's
 // findings: plain numbers for the page. Pure (no `vscode`), so tests build the same message the panel
 // sends. The executed file (waylines.wpml) is drawn; the template's placemarks only stand in when it has
 // no positions (a mapping template whose waylines were not generated).
-import type { Finding } from '../routes/findings';
-import { countSeverity } from '../routes/findings';
-import { findChild, textContent } from '../routes/xmlQuery';
+import type { Finding } from '../routes/wpml/findings';
+import { countSeverity } from '../routes/wpml/findings';
+import { findChild, textContent } from '../routes/xml/query';
 import {
   haversine,
   parseInteger,
@@ -13,7 +13,7 @@ import {
   type Field,
   type RouteModel,
   type Waypoint,
-} from '../routes/wpml';
+} from '../routes/wpml/wpml';
 import type { RouteView, WaylineView, WaypointView } from '../webviews/routePreview/protocol';
 import { MAX_WAYPOINTS } from '../webviews/routePreview/protocol';
 

@@ -9,10 +9,10 @@ import type { Services } from '../services';
 import { routeTarget } from '../commands/args';
 import { fetchRouteKmz } from '../commands/routes';
 import { UserCancelled } from '../commands/run';
-import type { Finding } from '../routes/findings';
+import type { Finding } from '../routes/wpml/findings';
 import { isRouteFolder, readRouteFolder } from '../routes/folder';
-import { storedKmz, validateKmz, validateRouteFiles, validateRouteModel } from '../routes/validate';
-import { readRouteModel, RouteError, type RouteModel } from '../routes/wpml';
+import { storedKmz, validateKmz, validateRouteFiles, validateRouteModel } from '../routes/wpml/validate';
+import { readRouteModel, RouteError, type RouteModel } from '../routes/wpml/wpml';
 import type { PanelBinding } from '../webviews/binding';
 import type { RouteSource } from '../webviews/routePreview/protocol';
 

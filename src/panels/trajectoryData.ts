@@ -9,7 +9,7 @@
 // marker where the track was at that moment. Files that do carry `latitude`/`longitude` (an additive API
 // field we would accept) are placed by those instead.
 import type { Media, Track } from '../api/schemas/task';
-import type { RouteModel } from '../routes/wpml';
+import type { RouteModel } from '../routes/wpml/wpml';
 import type { MediaMarker, TrajectoryView } from '../webviews/trajectory/protocol';
 import { MAX_MEDIA, MAX_TRACK_POINTS } from '../webviews/trajectory/protocol';
 import { positionAt } from '../webviews/trajectory/replay';

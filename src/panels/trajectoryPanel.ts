@@ -10,7 +10,7 @@ import { fetchRouteKmz } from '../commands/routes';
 import { UserCancelled } from '../commands/run';
 import { describeError } from '../errorText';
 import { sanitizeFileName } from '../fileName';
-import { readRouteModel } from '../routes/wpml';
+import { readRouteModel } from '../routes/wpml/wpml';
 import type { Services } from '../services';
 import type { PanelBinding } from '../webviews/binding';
 import {

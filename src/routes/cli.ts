@@ -5,11 +5,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARCHIVE, countSeverity, type Finding } from './findings';
+import { ARCHIVE, countSeverity, type Finding } from './wpml/findings';
 import { isRouteFolder, validateRouteFolder } from './folder';
-import { parseDroneModelKey } from './rules';
+import { parseDroneModelKey } from './wpml/rules';
 import { validateKmzFile } from './kmzFile';
-import type { ValidateOptions } from './validate';
+import type { ValidateOptions } from './wpml/validate';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;

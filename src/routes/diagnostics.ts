@@ -4,12 +4,12 @@
 // finding's position; a KMZ is one binary file, so its findings sit at 0:0 prefixed with entry:line:column,
 // with a related location inside the entry (the read-only `flighthub-kmz:` file system, kmzFs.ts).
 import * as vscode from 'vscode';
-import { ARCHIVE, type Finding, type Severity } from './findings';
+import { ARCHIVE, type Finding, type Severity } from './wpml/findings';
 import { readRouteFolder, ROUTE_DIR, validateRouteFolder } from './folder';
 import { kmzEntryUri } from './kmzFs';
-import { validateKmz, validateRouteFiles, type RouteFiles, type ValidateOptions } from './validate';
-import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
-import { readZip, withZipFile, type ZipSource } from './zip';
+import { validateKmz, validateRouteFiles, type RouteFiles, type ValidateOptions } from './wpml/validate';
+import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml/wpml';
+import { readZip, withZipFile, type ZipSource } from './zip/zip';
 
 export const COLLECTION_NAME = 'flighthub-routes';
 export const DIAGNOSTIC_SOURCE = 'FlightHub WPML';

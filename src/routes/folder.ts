@@ -2,10 +2,10 @@
 // repository to diff them. Read into the same model, and checked by the same rules, as a KMZ.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { archiveStart, type Finding } from './findings';
-import { storedKmz, validateRouteFiles, type RouteFiles, type ValidateOptions } from './validate';
-import { readRouteModel, RouteError, TEMPLATE_PATH, WAYLINES_PATH, type RouteModel } from './wpml';
-import { DEFAULT_ZIP_LIMITS } from './zip';
+import { archiveStart, type Finding } from './wpml/findings';
+import { storedKmz, validateRouteFiles, type RouteFiles, type ValidateOptions } from './wpml/validate';
+import { readRouteModel, RouteError, TEMPLATE_PATH, WAYLINES_PATH, type RouteModel } from './wpml/wpml';
+import { DEFAULT_ZIP_LIMITS } from './zip/zip';
 
 export const ROUTE_DIR = 'wpmz';
 

@@ -2,7 +2,7 @@
 // and taken apart, the folder tree of one archive, and a small cache of parsed archives keyed by the
 // source file and its size and mtime. Archives go through the safe reader (zip.ts) and are extracted in
 // full when loaded, so a damaged entry fails the whole archive instead of showing part of it.
-import { readZip, ZipError } from './zip';
+import { readZip, ZipError } from './zip/zip';
 
 export const KMZ_SCHEME = 'flighthub-kmz';
 /** Larger source files are refused before they are read (the reader's own total-size limit). */

@@ -1,10 +1,10 @@
 // A KMZ on disk, checked in place: only its directory and the two route files are read, so a route that
 // carries large resources (`wpmz/res/`) costs no more to check than one without.
 import { stat } from 'node:fs/promises';
-import { archiveStart, type Finding } from './findings';
-import { zipMessage } from './messages';
-import { validateKmz, type ValidateOptions } from './validate';
-import { DEFAULT_ZIP_LIMITS, withZipFile } from './zip';
+import { archiveStart, type Finding } from './wpml/findings';
+import { zipMessage } from './wpml/messages';
+import { validateKmz, type ValidateOptions } from './wpml/validate';
+import { DEFAULT_ZIP_LIMITS, withZipFile } from './zip/zip';
 
 /**
  * Validates a KMZ on disk, reading only its directory and the two route files: a route with large

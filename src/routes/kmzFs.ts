@@ -14,8 +14,8 @@ import {
   type KmzLoad,
   type KmzNode,
 } from './kmzArchive';
-import { zipMessage } from './messages';
-import { ZipError } from './zip';
+import { zipMessage } from './wpml/messages';
+import { ZipError } from './zip/zip';
 
 /** At most this many sources are watched; the oldest watcher goes first. */
 const MAX_WATCHED = 32;

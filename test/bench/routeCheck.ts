@@ -3,9 +3,9 @@
 // (routeCheckInChild), so that it starts on a fresh heap rather than on the one the gallery benchmark
 // left behind, whose garbage collections would be counted against the checker.
 import { execFile } from 'node:child_process';
-import { decodeUtf8 } from '../../src/routes/xml';
-import { validateKmz } from '../../src/routes/validate';
-import { readZip } from '../../src/routes/zip';
+import { decodeUtf8 } from '../../src/routes/xml/xml';
+import { validateKmz } from '../../src/routes/wpml/validate';
+import { readZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
 import { median, peakRssMb, type BenchResult } from './harness';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
-import { readZip, writeZip } from '../../src/routes/zip';
+import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
 import { median, peakRssMb, type BenchResult } from './harness';
 import { startSimProcess, type SimProcess } from './simProcess';

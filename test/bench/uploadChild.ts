@@ -52,7 +52,7 @@ async function raw(api: ProjectApi, file: string): Promise<void> {
 
 /** The whole flow without the local check: route list, STS, multipart upload, finish-upload. */
 async function ours(api: ProjectApi, file: string): Promise<void> {
-  const { uploadRoute } = await import('../../src/routes/upload.js');
+  const { uploadRoute } = await import('../../src/routes/upload/upload.js');
   const started = performance.now();
   const route = await uploadRoute({ api, name: 'Bench 200 MB', file, validate: false, allowNameClash: true });
   report(performance.now() - started, route.uuid ? 'ok' : 'no route');

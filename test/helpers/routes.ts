@@ -1,7 +1,7 @@
 // A short valid route for the upload tests (unit and integration): three waypoints by Shenzhen Bay,
 // drone 91-1 with payload 81, optionally padded to any size with an incompressible resource.
 import { randomBytes } from 'node:crypto';
-import { readZip, writeZip } from '../../src/routes/zip';
+import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz, type RoutePoint } from '../../src/simulator/routegen';
 
 export const SHORT_ROUTE: readonly RoutePoint[] = [

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { KmzContents } from '../../src/commands/kmz';
 import { DIAGNOSTIC_SOURCE } from '../../src/routes/diagnostics';
 import { KMZ_SCHEME } from '../../src/routes/kmzArchive';
-import { readZip, writeZip } from '../../src/routes/zip';
+import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
 import { eventually, extensionApi } from './api';
 

@@ -10,7 +10,7 @@ import type { TestApi } from '../../src/extension';
 import { routePreviewRevivable } from '../../src/panels/routePreviewPanel';
 import { revivePanel } from '../../src/panels/revive';
 import { trajectoryRevivable } from '../../src/panels/trajectoryPanel';
-import { readZip } from '../../src/routes/zip';
+import { readZip } from '../../src/routes/zip/zip';
 import type { Simulator } from '../../src/simulator/simulator';
 import { generateRouteKmz } from '../../src/simulator/routegen';
 import { connectSimulator, eventually, extensionApi } from './api';

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateRouteKmz, planPatrolRoute, type RouteOptions } from '../../src/simulator/routegen';
-import { type Finding } from '../../src/routes/findings';
-import { validateKmz, validateRouteFiles } from '../../src/routes/validate';
+import { type Finding } from '../../src/routes/wpml/findings';
+import { validateKmz, validateRouteFiles } from '../../src/routes/wpml/validate';
 import { CONTAINER_CASES } from './corpus/container';
 import { SETTINGS_CASES } from './corpus/settings';
 import { MAY_MISBEHAVE_CASES, REFUSED_CASES } from './corpus/severity';

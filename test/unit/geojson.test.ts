@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { Media, Track } from '../../src/api/schemas/task';
 import { trajectoryGeoJson } from '../../src/panels/geojson';
 import { captureTime, trajectoryView } from '../../src/panels/trajectoryData';
-import { readRouteModel } from '../../src/routes/wpml';
+import { readRouteModel } from '../../src/routes/wpml/wpml';
 import { generateRouteKmz } from '../../src/simulator/routegen';
 
 // 2026-11-28 03:00:00 UTC = 11:00:00 in Shanghai (+08:00).

@@ -11,7 +11,7 @@ import {
   MAX_KMZ_BYTES,
   parseKmzUri,
 } from '../../src/routes/kmzArchive';
-import { writeZip, ZipError, type ZipRule } from '../../src/routes/zip';
+import { writeZip, ZipError, type ZipRule } from '../../src/routes/zip/zip';
 import { baseFiles, centralDirectory, kmzOf, renameEntry, TEMPLATE, WAYLINES } from './corpus/route';
 
 const text = (s: string) => Buffer.from(s, 'utf8');

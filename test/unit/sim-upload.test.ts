@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BusinessError } from '../../src/api/errors';
 import type { ProjectApi } from '../../src/api/projectApi';
-import { writeZip } from '../../src/routes/zip';
+import { writeZip } from '../../src/routes/zip/zip';
 import { shortRouteKmz } from '../helpers/routes';
 import { withSimulator, type SimSetup } from '../helpers/sim';
 

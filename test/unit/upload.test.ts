@@ -15,10 +15,10 @@ import {
   RouteValidationError,
   UploadError,
   uploadRoute,
-} from '../../src/routes/upload';
-import { s3Settings } from '../../src/routes/uploadS3';
-import { validateKmz } from '../../src/routes/validate';
-import { readZip, writeZip } from '../../src/routes/zip';
+} from '../../src/routes/upload/upload';
+import { s3Settings } from '../../src/routes/upload/uploadS3';
+import { validateKmz } from '../../src/routes/wpml/validate';
+import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { shortRouteKmz } from '../helpers/routes';
 import { firstProject, withSimulator, type SimSetup } from '../helpers/sim';
 

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ProjectApi } from '../../src/api/projectApi';
 import { validateKmzFile } from '../../src/routes/kmzFile';
-import { RouteValidationError, uploadRoute } from '../../src/routes/upload';
-import { DEFAULT_ZIP_LIMITS } from '../../src/routes/zip';
+import { RouteValidationError, uploadRoute } from '../../src/routes/upload/upload';
+import { DEFAULT_ZIP_LIMITS } from '../../src/routes/zip/zip';
 import { SHORT_ROUTE, shortRouteKmz } from '../helpers/routes';
 import { firstProject, withSimulator, type SimSetup } from '../helpers/sim';
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generateRouteKmz, planPatrolRoute, type RouteOptions } from '../../src/simulator/routegen';
 import { readRouteFolder, readRouteFolderModel, validateRouteFolder } from '../../src/routes/folder';
-import type { Finding } from '../../src/routes/findings';
-import { validateKmz, validateRouteModel, type ValidateOptions } from '../../src/routes/validate';
-import { readRouteModel, summarizeRoute } from '../../src/routes/wpml';
+import type { Finding } from '../../src/routes/wpml/findings';
+import { validateKmz, validateRouteModel, type ValidateOptions } from '../../src/routes/wpml/validate';
+import { readRouteModel, summarizeRoute } from '../../src/routes/wpml/wpml';
 import { prng } from '../../src/simulator/random';
 import {
   baseFiles,

@@ -9,8 +9,8 @@ import {
   readRouteModel,
   summarizeKmz,
   type Field,
-} from '../../src/routes/wpml';
-import { readZip, writeZip } from '../../src/routes/zip';
+} from '../../src/routes/wpml/wpml';
+import { readZip, writeZip } from '../../src/routes/zip/zip';
 
 const KML = 'xmlns="http://www.opengis.net/kml/2.2" xmlns:wpml="http://www.dji.com/wpmz/1.0.2"';
 const MISSION = `<wpml:missionConfig>

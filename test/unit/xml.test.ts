@@ -8,8 +8,8 @@ import {
   type XmlElement,
   type XmlParseOptions,
   type XmlRule,
-} from '../../src/routes/xml';
-import { childElements, findChild, getAttribute, textContent } from '../../src/routes/xmlQuery';
+} from '../../src/routes/xml/xml';
+import { childElements, findChild, getAttribute, textContent } from '../../src/routes/xml/query';
 
 const KML = 'http://www.opengis.net/kml/2.2';
 const WPML = 'http://www.dji.com/wpmz/1.0.2';

@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readZip, withZipFile, writeZip, ZipError, type ZipRule } from '../../src/routes/zip';
+import { readZip, withZipFile, writeZip, ZipError, type ZipRule } from '../../src/routes/zip/zip';
 
 const text = (s: string): Buffer => Buffer.from(s, 'utf8');
 

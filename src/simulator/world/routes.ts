@@ -1,7 +1,7 @@
 // The route library (API.md §9): seeded routes generated as real WPML KMZ files and put into the
 // object store, plus routes registered by `wayline/finish-upload`.
-import { summarizeKmz } from '../../routes/wpml';
-import type { ZipSource } from '../../routes/zip';
+import { summarizeKmz } from '../../routes/wpml/wpml';
+import type { ZipSource } from '../../routes/zip/zip';
 import { hash32 } from '../random';
 import { generateRouteKmz, planPatrolRoute } from '../routegen';
 import type { ObjectStorage } from '../types';

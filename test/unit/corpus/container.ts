@@ -1,6 +1,6 @@
 // Corpus cases for WPML.md §6 items 1–2: archives, entry names, XML and the root element. Each breaks
 // the valid generated route in one way and names the rule, severity and place of the finding it must give.
-import { writeZip } from '../../../src/routes/zip';
+import { writeZip } from '../../../src/routes/zip/zip';
 import { ARCHIVE, built, inTemplate, inWaylines, raw, type CorpusCase } from './kit';
 import {
   baseFiles,

@@ -1,7 +1,7 @@
 // What a corpus case is, and the helpers that build one by editing the valid generated route.
 import { generateRouteKmz, type RouteOptions } from '../../../src/simulator/routegen';
-import type { Severity } from '../../../src/routes/findings';
-import type { ValidateOptions } from '../../../src/routes/validate';
+import type { Severity } from '../../../src/routes/wpml/findings';
+import type { ValidateOptions } from '../../../src/routes/wpml/validate';
 import {
   BASE_POINTS,
   baseFiles,

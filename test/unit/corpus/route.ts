@@ -3,7 +3,7 @@
 // the corpus fail loudly instead of quietly testing a valid file.
 import assert from 'node:assert/strict';
 import { generateRouteKmz, type RoutePoint } from '../../../src/simulator/routegen';
-import { readZip, writeZip, type ZipInput } from '../../../src/routes/zip';
+import { readZip, writeZip, type ZipInput } from '../../../src/routes/zip/zip';
 
 export const TEMPLATE = 'wpmz/template.kml';
 export const WAYLINES = 'wpmz/waylines.wpml';

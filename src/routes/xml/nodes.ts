@@ -2,9 +2,9 @@
 // the route is checked, so their size is most of the parse time (allocation and garbage collection):
 // the four name fields of an element are one shared object per name and scope, `type` lives on the
 // prototype, an element keeps its source offset and works out its line and column when asked, and only
-// elements with attributes have a field for them. Consumers see plain XmlElement / XmlText (xmlTypes.ts).
-import type { LineTable } from './xmlSource';
-import type { XmlAttribute, XmlElement, XmlNode, XmlText } from './xmlTypes';
+// elements with attributes have a field for them. Consumers see plain XmlElement / XmlText (types.ts).
+import type { LineTable } from './source';
+import type { XmlAttribute, XmlElement, XmlNode, XmlText } from './types';
 
 /** A qualified name resolved in one namespace scope; shared by every element that spells it there. */
 export interface ResolvedName {

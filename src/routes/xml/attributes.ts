@@ -1,9 +1,9 @@
 // Attributes and the namespace scopes they declare (XML Namespaces §3–§6): reading a value, binding
 // prefixes, resolving attribute names and refusing repeats.
-import { decodeText, isSpace } from './xmlChars';
-import type { ResolvedName } from './xmlNodes';
-import type { XmlSource } from './xmlSource';
-import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute } from './xmlTypes';
+import { decodeText, isSpace } from './chars';
+import type { ResolvedName } from './nodes';
+import type { XmlSource } from './source';
+import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute } from './types';
 
 /** Prefix → URI; '' is the default namespace. Scopes chain by prototype, so lookups see ancestors. */
 export type Scope = Record<string, string | undefined>;

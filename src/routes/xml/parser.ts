@@ -1,5 +1,5 @@
 // The element parser: start and end tags, attributes, namespaces, text and CDATA, building the tree of
-// xmlNodes.ts. Markup outside elements is in xmlProlog.ts, character rules in xmlChars.ts.
+// nodes.ts. Markup outside elements is in prolog.ts, character rules in chars.ts.
 // Spec: https://www.w3.org/TR/xml/ and https://www.w3.org/TR/xml-names/.
 import {
   decodeText,
@@ -10,9 +10,9 @@ import {
   isNameStart,
   isSpace,
   normalizeNewlines,
-} from './xmlChars';
-import { AttributedElementNode, ElementNode, NO_CHILDREN, TextNode } from './xmlNodes';
-import { comment, declaration, instruction, markupDeclaration, misc, name } from './xmlProlog';
+} from './chars';
+import { AttributedElementNode, ElementNode, NO_CHILDREN, TextNode } from './nodes';
+import { comment, declaration, instruction, markupDeclaration, misc, name } from './prolog';
 import {
   attributeValue,
   declareNamespaces,
@@ -20,9 +20,9 @@ import {
   resolveAttributes,
   type RawAttribute,
   type Scope,
-} from './xmlAttributes';
-import { NameTable } from './xmlNames';
-import { XmlSource } from './xmlSource';
+} from './attributes';
+import { NameTable } from './names';
+import { XmlSource } from './source';
 import {
   DEFAULT_XML_LIMITS,
   XML_NAMESPACE,
@@ -31,7 +31,7 @@ import {
   type XmlLimits,
   type XmlNode,
   type XmlParseOptions,
-} from './xmlTypes';
+} from './types';
 
 export class Parser extends XmlSource {
   private elementCount = 0;

@@ -2,7 +2,7 @@
 // XML 1.0 §2.2–2.3, newline normalization (§2.11, §3.3.3) and reference decoding (§4.1, predefined
 // entities only: there is no DTD to define others).
 import { isAscii } from 'node:buffer';
-import { XmlError, type XmlPosition, type XmlRule } from './xmlTypes';
+import { XmlError, type XmlPosition, type XmlRule } from './types';
 
 export type Fail = (rule: XmlRule, reason: string, offset: number) => never;
 

@@ -1,8 +1,8 @@
 // Element and attribute names, read once: a name is sliced and checked the first time it is seen and
 // shared afterwards, and the next element name is predicted from the sequence seen so far.
-import type { QName } from './xmlAttributes';
-import { isNameChar, isNameStart } from './xmlChars';
-import type { XmlSource } from './xmlSource';
+import type { QName } from './attributes';
+import { isNameChar, isNameStart } from './chars';
+import type { XmlSource } from './source';
 
 export class NameTable {
   /** Names by a hash of their characters, so repeated tag names are not sliced out of the source again. */

@@ -1,8 +1,8 @@
 // Read-only queries over the trees parseXml builds: children by namespace URI and local name (never by
 // prefix, which the author of a file chooses), direct text and attributes. Kept apart from the parser so
 // code that only walks trees does not depend on how they are built.
-import { directText } from './xmlNodes';
-import type { XmlElement } from './xmlTypes';
+import { directText } from './nodes';
+import type { XmlElement } from './types';
 
 export function childElements(el: XmlElement): XmlElement[] {
   return el.children.filter((node): node is XmlElement => node.type === 'element');

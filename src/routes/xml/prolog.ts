@@ -1,9 +1,9 @@
 // Markup outside elements and between them that the tree does not keep: the XML declaration, comments,
 // processing instructions, and the `<!` declarations that are refused. DOCTYPE is refused by policy: no
 // DTD means no external entities (XXE) and no entity expansion (billion laughs).
-import { isNameChar, isNameStart, isSpace } from './xmlChars';
-import type { XmlSource } from './xmlSource';
-import type { XmlDocument } from './xmlTypes';
+import { isNameChar, isNameStart, isSpace } from './chars';
+import type { XmlSource } from './source';
+import type { XmlDocument } from './types';
 
 const DECLARATION =
   /^\s+version\s*=\s*(["'])(1\.[0-9]+)\1(?:\s+encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\3)?(?:\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/;

@@ -5,15 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CancelledError } from '../api/errors';
-import type { ProjectApi } from '../api/projectApi';
-import { sanitizeFileName } from '../fileName';
-import type { Finding } from './findings';
-import { ROUTE_DIR } from './folder';
-import { validateKmzFile } from './kmzFile';
-import { validateKmz } from './validate';
-import { TEMPLATE_PATH, WAYLINES_PATH } from './wpml';
-import { writeZip, type ZipInput } from './zip';
+import { CancelledError } from '../../api/errors';
+import type { ProjectApi } from '../../api/projectApi';
+import { sanitizeFileName } from '../../fileName';
+import type { Finding } from '../wpml/findings';
+import { ROUTE_DIR } from '../folder';
+import { validateKmzFile } from '../kmzFile';
+import { validateKmz } from '../wpml/validate';
+import { TEMPLATE_PATH, WAYLINES_PATH } from '../wpml/wpml';
+import { writeZip, type ZipInput } from '../zip/zip';
 import { bufferBody, fileBody, putObject } from './uploadParts';
 import { errorName, UploadStorage } from './uploadS3';
 

@@ -25,8 +25,8 @@ import {
   TURN_MODES,
 } from './rules';
 import type { Waypoint } from './wpml';
-import type { XmlElement } from './xml';
-import { findChild } from './xmlQuery';
+import type { XmlElement } from '../xml/xml';
+import { findChild } from '../xml/query';
 
 export interface PlacemarkContext {
   readonly ctx: CheckContext;

@@ -2,8 +2,8 @@
 // is allowed, in English and in Simplified Chinese. Chinese field names follow DJI's own Chinese WPML
 // pages (e.g. 安全起飞高度 for takeOffSecurityHeight), so operators recognise them from DJI Pilot 2.
 import type { Text } from './findings';
-import type { XmlRule } from './xml';
-import type { ZipRule } from './zip';
+import type { XmlRule } from '../xml/xml';
+import type { ZipRule } from '../zip/zip';
 
 const ZH_LABELS: Readonly<Record<string, string>> = {
   flyToWaylineMode: '飞向首航点模式',

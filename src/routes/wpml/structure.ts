@@ -5,9 +5,9 @@
 import { archiveStart, fileStart, type FindingSink } from './findings';
 import { xmlMessage, zipMessage } from './messages';
 import { KML_NAMESPACE, TEMPLATE_PATH, WAYLINES_PATH, WPML_NAMESPACE_PATTERN } from './wpml';
-import { decodeUtf8, parseXml, XmlError, type XmlElement } from './xml';
-import { findChildren } from './xmlQuery';
-import { ZipError } from './zip';
+import { decodeUtf8, parseXml, XmlError, type XmlElement } from '../xml/xml';
+import { findChildren } from '../xml/query';
+import { ZipError } from '../zip/zip';
 
 const RESOURCES = 'wpmz/res/';
 const MISNAMED_WAYLINES = 'wpmz/waylines.kml';

@@ -4,8 +4,8 @@
 import type { FindingSink, Location, Severity, Text } from './findings';
 import { expectNumber, expectOneOf, missingField, wrongValue, type NumberRange } from './messages';
 import { parseInteger, parseNumber, type Field } from './wpml';
-import type { XmlElement } from './xml';
-import { findChild, textContent } from './xmlQuery';
+import type { XmlElement } from '../xml/xml';
+import { findChild, textContent } from '../xml/query';
 
 /** Where checks report, and the "Waypoint 3:" context their messages start with. */
 export interface Scope {

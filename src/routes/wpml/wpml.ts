@@ -4,9 +4,9 @@
 // every field, plus the XML element) so the rule-by-rule validator (validate.ts) can report each problem
 // where it is. Reference: /work/shared/flighthub2/WPML.md (section numbers below refer to it).
 import { checkHardRules } from './hardRules';
-import { readZip, ZipError, type ZipSource } from './zip';
-import { decodeUtf8, parseXml, XmlError, type XmlElement } from './xml';
-import { findChild, findChildren, textContent } from './xmlQuery';
+import { readZip, ZipError, type ZipSource } from '../zip/zip';
+import { decodeUtf8, parseXml, XmlError, type XmlElement } from '../xml/xml';
+import { findChild, findChildren, textContent } from '../xml/query';
 
 export const KML_NAMESPACE = 'http://www.opengis.net/kml/2.2';
 /** WPML 1.0.x; DJI examples use 1.0.2, newer generators 1.0.6 (§2). */

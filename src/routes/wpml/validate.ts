@@ -12,7 +12,7 @@ import { zipMessage } from './messages';
 import { parseDroneModelKey } from './rules';
 import { checkLayout, diagnoseFile } from './structure';
 import { readRouteModel, RouteError, TEMPLATE_PATH, WAYLINES_PATH, type RouteModel } from './wpml';
-import { readZip, writeZip, ZipError, type ZipEntry, type ZipSource } from './zip';
+import { readZip, writeZip, ZipError, type ZipEntry, type ZipSource } from '../zip/zip';
 
 export interface ValidateOptions {
   /** Dock ranges (default true): takeOffSecurityHeight in [8, 1500] m instead of [1.2, 1500] m. */

@@ -1,4 +1,4 @@
-// The public shapes of the XML parser (xmlParser.ts): the trees it builds, its error, its limits. Positions
+// The public shapes of the XML parser (parser.ts): the trees it builds, its error, its limits. Positions
 // are 1-based; columns count UTF-16 code units, as VS Code does.
 
 export type XmlRule =

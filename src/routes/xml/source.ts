@@ -1,7 +1,7 @@
 // The text being parsed, the read position and the line table that turns offsets into 1-based lines and
 // UTF-16 columns; shared by the prolog and the element parser.
-import type { Fail } from './xmlChars';
-import { XmlError, type XmlPosition, type XmlRule } from './xmlTypes';
+import type { Fail } from './chars';
+import { XmlError, type XmlPosition, type XmlRule } from './types';
 
 /** Where each line of a text starts; the trees keep it to place the few nodes that are placed late. */
 export class LineTable {
@@ -94,6 +94,6 @@ export class XmlSource {
     throw new XmlError(rule, reason, line, column);
   }
 
-  /** fail() as a callback for the helpers in xmlChars.ts. */
+  /** fail() as a callback for the helpers in chars.ts. */
   readonly onFail: Fail = (rule, reason, offset) => this.fail(rule, reason, offset);
 }
