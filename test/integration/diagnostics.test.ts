@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../../src/routes/diagnostics';
 import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
@@ -7,8 +8,6 @@ import { eventually, extensionApi } from './api';
 
 const TEMPLATE = 'wpmz/template.kml';
 const WAYLINES = 'wpmz/waylines.wpml';
-/** Long enough for the 300 ms debounce and a validation, short enough for a test. */
-const SETTLE_MS = 1500;
 
 /** A valid route from the simulator's generator, as the text of its two files. */
 function validRoute(): { template: string; waylines: string } {
@@ -65,8 +64,6 @@ async function diagnosticsOn(
   }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-
 describe('route findings in the Problems panel', () => {
   const route = validRoute();
   let root: vscode.Uri;
@@ -75,8 +72,10 @@ describe('route findings in the Problems panel', () => {
   const kmzOf = (entries: Record<string, string>) =>
     writeZip(Object.entries(entries).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
 
+  let api: TestApi;
+
   before(async () => {
-    await extensionApi();
+    api = await extensionApi();
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the runner opens a workspace folder');
     root = vscode.Uri.joinPath(folder.uri, `route-diagnostics-${Date.now()}`);
@@ -179,8 +178,11 @@ describe('route findings in the Problems panel', () => {
       found.find((d) => d.code === 'route.checks_skipped')?.severity,
       vscode.DiagnosticSeverity.Information,
     );
-    // Written first, so validated first; give it time to show anything it would.
-    await settle();
+    // A check publishes an entry for every target, an empty one for a valid route: that entry, not a
+    // pause, shows the valid route was checked.
+    await eventually(() => api.routeDiagnostics.collection.has(valid)).catch(() => {
+      throw new Error(`${valid.path} was never checked`);
+    });
     assert.deepEqual(ours(valid), [], 'a valid route has no diagnostics');
 
     await write(bad, kmzOf({ [TEMPLATE]: route.template, [WAYLINES]: flyAway(route.waylines) }));

@@ -37,8 +37,21 @@ describe('the organization key', () => {
         '..',
         'settings.json',
       );
-      const settingsText = await readFile(settingsFile.fsPath, 'utf8').catch(() => '');
-      assert.ok(!settingsText.includes(sim.orgKey), 'the key is in settings.json');
+      // A setting written through the API shows that this is the file VS Code keeps user settings in;
+      // a wrong path fails to read instead of passing as an empty file.
+      const config = () => vscode.workspace.getConfiguration('flighthub');
+      await config().update('requestTimeoutSeconds', 47, vscode.ConfigurationTarget.Global);
+      try {
+        const settingsText = await readFile(settingsFile.fsPath, 'utf8');
+        assert.match(
+          settingsText,
+          /"flighthub\.requestTimeoutSeconds":\s*47\b/,
+          `${settingsFile.fsPath} holds the user settings`,
+        );
+        assert.ok(!settingsText.includes(sim.orgKey), 'the key is in settings.json');
+      } finally {
+        await config().update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+      }
       await vscode.commands.executeCommand('flighthub.removeConnection', { id, confirm: true });
       assert.equal(await api.services.store.orgKey(id), undefined, 'removing a connection deletes its key');
     } finally {

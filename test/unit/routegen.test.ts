@@ -1,5 +1,5 @@
-// Generated routes are real WPML: they round-trip through the reader, both files agree, and big ones
-// stay fast. planPatrolRoute gives plausible, reproducible loops.
+// Generated routes are real WPML: they round-trip through the reader, both files agree, big ones too.
+// planPatrolRoute gives plausible, reproducible loops.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateRouteKmz, planPatrolRoute, type RouteOptions } from '../../src/simulator/routegen';
@@ -119,21 +119,13 @@ void describe('routegen: generated KMZ', () => {
     assert.throws(() => generateRouteKmz(options({ waypoints: zero })), RangeError);
   });
 
-  it('generates and summarizes a 5,000-waypoint route quickly', () => {
+  // No time limit here: reading a route this size is timed by `npm run bench` (routes.check_5000_waypoints).
+  it('generates and summarizes a 5,000-waypoint route', () => {
     const waypoints = planPatrolRoute(DOCK, 5, 5000);
-    generateRouteKmz(options({ waypoints: waypoints.slice(0, 100) })); // warm-up
-    summarizeKmz(generateRouteKmz(options({ waypoints: waypoints.slice(0, 100) })));
-    const started = performance.now();
-    const kmz = generateRouteKmz(options({ waypoints, takePhotoEvery: 10 }));
-    const generated = performance.now();
-    const result = summarizeKmz(kmz);
-    const summarized = performance.now();
+    const result = summarizeKmz(generateRouteKmz(options({ waypoints, takePhotoEvery: 10 })));
     assert.ok(result.ok);
     assert.equal(result.summary.waypointCount, 5000);
     assert.deepEqual(result.summary.waypoints[4999], waypoints[4999]);
-    // ~12 MB of XML in both files. Typically ~150 ms + ~250 ms on a busy 2-core VM; bounds leave CI room.
-    assert.ok(generated - started < 1500, `generating took ${(generated - started).toFixed(0)} ms`);
-    assert.ok(summarized - generated < 1500, `summarizing took ${(summarized - generated).toFixed(0)} ms`);
   });
 });
 

@@ -245,24 +245,12 @@ void describe('validate: route folders', () => {
   });
 });
 
-void describe('validate: speed', () => {
-  it('validates a 5,000-waypoint route well within a second', (t) => {
+// How fast this is checked is measured by `npm run bench` (routes.check_5000_waypoints in
+// test/bench/routeCheck.ts) against a baseline from the same run: a unit test on a shared machine cannot
+// tell slow code from a busy CPU.
+void describe('validate: a large route', () => {
+  it('finds nothing wrong in a valid 5,000-waypoint route', () => {
     const waypoints = planPatrolRoute({ longitude: 113.94, latitude: 22.54 }, 5, 5000);
-    const kmz = route({ waypoints, takePhotoEvery: 10 });
-    validateKmz(route({ waypoints: waypoints.slice(0, 200), takePhotoEvery: 10 })); // warm-up
-    const times: number[] = [];
-    let findings: Finding[] = [];
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      findings = validateKmz(kmz);
-      times.push(performance.now() - started);
-    }
-    assert.deepEqual(findings, []);
-    const best = Math.min(...times);
-    t.diagnostic(
-      `5,000 waypoints (${(kmz.length / 1024).toFixed(0)} KB KMZ): ${times.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
-    );
-    // Reading (unzip, parse ~10 MB of XML, build the model) is most of it; the bound leaves CI room.
-    assert.ok(best < 1000, `validating took ${best.toFixed(0)} ms`);
+    assert.deepEqual(validateKmz(route({ waypoints, takePhotoEvery: 10 })), []);
   });
 });

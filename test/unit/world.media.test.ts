@@ -29,9 +29,8 @@ void describe('world: media of the big task', () => {
 
   void it('lists 10,000 files built per request, served from the real asset bytes', async () => {
     const big = mustFind(h.d.tasks.bigMedia, 'big task');
-    const started = Date.now();
+    // Its speed is `npm run bench`'s client.list_media_10k, against a bare request loop in the same run.
     const media = items(await h.call('task.media', { params: { task_uuid: big.uuid } }));
-    assert.ok(Date.now() - started < 15_000);
     assert.equal(media.length, 10_000);
     assert.equal(new Set(media.map((m) => m.uuid)).size, 10_000);
     assert.equal(new Set(media.map((m) => m.name)).size, 10_000);

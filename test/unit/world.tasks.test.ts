@@ -363,7 +363,7 @@ void describe('world: 10,000 tasks in a dock', () => {
     const anchor = Math.floor(h.d.anchor / 1000);
     const seen = new Set<string>();
     const statuses = new Map<string, number>();
-    const started = Date.now();
+    // Its speed is `npm run bench`'s client.list_tasks_10k, against a bare request loop in the same run.
     for (let from = anchor - 31 * 86_400; from < anchor + 8 * 86_400; from += 86_400) {
       const day = items(
         await h.call('task.list', { query: { sn: main.sn, begin_at: from, end_at: from + 86_399 } }),
@@ -377,7 +377,6 @@ void describe('world: 10,000 tasks in a dock', () => {
     for (const s of ['success', 'terminated', 'timeout', 'starting_failure', 'waiting', 'suspended'])
       assert.ok(statuses.get(s), `some ${s}`);
     assert.equal(h.world.inspect().tasksStored, 0, 'seeded tasks are computed, not stored');
-    assert.ok(Date.now() - started < 20_000, 'listing stays fast');
 
     const both = items(
       await h.call('task.list', {

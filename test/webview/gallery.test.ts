@@ -9,7 +9,7 @@ import type { CspOrigins } from '../../src/panels/html';
 import { visibleItems } from '../../src/webviews/gallery/model';
 import type { GalleryItem, GalleryTask } from '../../src/webviews/gallery/protocol';
 import { withSimulator } from '../helpers/sim';
-import { startHarness, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from './harness';
 
 const OUT = 'test-output/webview';
 const setup = withSimulator();
@@ -125,11 +125,15 @@ describe('media gallery page', () => {
     assert.match(await p.page.$eval('#count', (e) => e.textContent ?? ''), /^10000 \/ 10000 个文件$/);
     assert.match(await p.page.$eval('#selection', (e) => e.textContent ?? ''), /4/, 'the selection survives');
     await p.page.$eval('.grid', (g) => (g.scrollTop = 5_000));
-    await new Promise((r) => setTimeout(r, 300));
-    const state = (await p.state()) as { task: GalleryTask; scrollTop: number; sort: string };
+    type Saved = { task: GalleryTask; scrollTop: number; sort: string };
+    let state = (await p.state()) as Saved;
+    // The page saves its scroll position after the scroll event, not in the same task.
+    await until(async () => {
+      state = (await p.state()) as Saved;
+      return Math.abs(state.scrollTop - 5_000) < 2;
+    }, 'the scroll position saved as the page state');
     assert.equal(state.task.uuid, task.uuid);
     assert.equal(state.sort, 'time');
-    assert.ok(Math.abs(state.scrollTop - 5_000) < 2);
     await p.close();
 
     // A restored page comes back at the same place.

@@ -54,6 +54,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Polls a condition read from Node (pixels, saved state, a server's records) until it holds, instead of
+ * sleeping and hoping; past the deadline it fails naming what it waited for.
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export function chromiumPath(): string {
   return process.env.FLIGHTHUB_CHROMIUM ?? '/usr/bin/chromium';
 }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startMainLive, withSimulator, type SimSetup } from '../helpers/sim';
 import { hasNonLoopbackIPv4, webrtcSkip } from '../helpers/webrtcNetwork';
-import { startHarness, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from './harness';
 
 const OUT = 'test-output/webview';
 let s: SimSetup;
@@ -65,14 +65,6 @@ const video = (p: PanelPage) =>
     return { width: v.videoWidth, height: v.videoHeight, time: v.currentTime };
   });
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('livestream page', () => {
   it(
     'plays the WHEP stream, shows its stats, renews seamlessly and DELETEs on Stop',
@@ -115,18 +107,17 @@ describe('livestream page', () => {
       const renewed = await startLive();
       await p.send({ type: 'whep', url: renewed.url, expiresAt: renewed.expireTs * 1000, generation: 2 });
       const firstId = String(session.location).split('/').at(-1);
-      await until(() => s.sim.live?.ended.some((e) => e.id === firstId) === true);
+      await until(() => s.sim.live?.ended.some((e) => e.id === firstId) === true, 'the first session to end');
       assert.deepEqual(
         s.sim.live?.ended.filter((e) => e.id === firstId).map((e) => e.reason),
         ['deleted'],
       );
       assert.equal(s.sim.live?.sessions.size, 1);
       const before = (await video(p)).time;
-      await p.page.waitForTimeout(1200);
-      assert.ok((await video(p)).time > before, 'the renewed stream plays');
+      await until(async () => (await video(p)).time > before, 'the renewed stream to play on');
 
       await p.page.click('[data-testid=stop]');
-      await until(() => s.sim.live?.sessions.size === 0);
+      await until(() => s.sim.live?.sessions.size === 0, 'no session left after Stop');
       assert.match((await p.page.textContent('[data-testid=state]')) ?? '', /Stream: stopped/);
       const sessions = (await p.posted()).filter((m) => m.type === 'session');
       assert.deepEqual(sessions.at(-1), { type: 'session', generation: 2, location: null });

@@ -12,7 +12,7 @@ import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz } from '../../src/simulator/routegen';
 import type { RouteView } from '../../src/webviews/routePreview/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
-import { startHarness, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from './harness';
 import { mapLabels, pixels, projector, screenPixel } from './mapProbe';
 
 const OUT = 'test-output/webview';
@@ -144,12 +144,17 @@ describe('route preview page', () => {
     await p.page.waitForFunction(() => document.body.dataset.selected === '10');
     assert.equal(await p.page.getAttribute('tr[data-row="10"]', 'aria-selected'), 'true');
     assert.ok(await p.page.$eval('tr[data-row="10"]', (tr) => tr.classList.contains('selected')));
-    await p.page.waitForTimeout(50);
-    const ring = (await pixels(p.page, [ringProbe]))[0] ?? [];
-    assert.ok(
-      (ring[0] ?? 0) > 200 && (ring[1] ?? 0) > 200 && (ring[2] ?? 0) > 200,
-      `no ring: ${String(ring)}`,
-    );
+    // The table follows at once; the map draws the ring in its next animation frame.
+    let ring: number[] = [];
+    const white = async () => {
+      ring = (await pixels(p.page, [ringProbe]))[0] ?? [];
+      return (ring[0] ?? 0) > 200 && (ring[1] ?? 0) > 200 && (ring[2] ?? 0) > 200;
+    };
+    await until(white, 'a white ring around the selected waypoint').catch((error: unknown) => {
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}; last pixel ${String(ring)}`,
+      );
+    });
     assert.notDeepEqual(ring, before);
     await p.page.screenshot({ path: `${OUT}/route-preview.png` });
 
@@ -238,8 +243,16 @@ describe('route preview page', () => {
     );
     // The route read again (its file saved) keeps the person's view.
     const zoomed = await zoom();
-    await p.send({ type: 'route', route: generated });
-    await p.page.waitForTimeout(100);
+    const saved = `${generated.name} (saved)`;
+    await p.send({ type: 'route', route: { ...generated, name: saved } });
+    // A new name in the toolbar and a painted map (its view is written when it paints) are the page's
+    // proof that it drew the new data; only then does the kept zoom say anything.
+    await p.page.waitForFunction(
+      (name) =>
+        document.querySelector('.toolbar strong')?.textContent === name &&
+        document.querySelector<HTMLElement>('.map')?.dataset.view !== undefined,
+      saved,
+    );
     assert.equal(await zoom(), zoomed);
     assert.deepEqual(p.problems(), []);
     await p.close();

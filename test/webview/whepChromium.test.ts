@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startMainLive, withSimulator, type SimSetup } from '../helpers/sim';
 import { webrtcSkip } from '../helpers/webrtcNetwork';
-import { chromiumPath, PAGE_CHROMIUM_ARGS } from './harness';
+import { chromiumPath, PAGE_CHROMIUM_ARGS, until } from './harness';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
 <video id="v" autoplay muted playsinline></video>
@@ -116,20 +116,24 @@ describe('WHEP in Chromium', () => {
       );
       const first = await videoState();
       assert.deepEqual([first.width, first.height], [640, 360]);
-      await page.waitForTimeout(1500);
-      const later = await videoState();
-      assert.ok(later.time > first.time + 0.5, `currentTime advanced: ${first.time} → ${later.time}`);
-      const stats = await page.evaluate(async () => {
-        const report = await (window as unknown as { pc: RTCPeerConnection }).pc.getStats();
-        let decoded = 0;
-        let codec = '';
-        report.forEach((r: Record<string, unknown>) => {
-          if (r.type === 'inbound-rtp' && r.kind === 'video') decoded = Number(r.framesDecoded);
-          if (r.type === 'codec') codec = String(r.mimeType);
+      let later = first;
+      await until(async () => {
+        later = await videoState();
+        return later.time > first.time + 0.5;
+      }, `currentTime to advance half a second past ${first.time}`);
+      const inbound = () =>
+        page.evaluate(async () => {
+          const report = await (window as unknown as { pc: RTCPeerConnection }).pc.getStats();
+          let decoded = 0;
+          let codec = '';
+          report.forEach((r: Record<string, unknown>) => {
+            if (r.type === 'inbound-rtp' && r.kind === 'video') decoded = Number(r.framesDecoded);
+            if (r.type === 'codec') codec = String(r.mimeType);
+          });
+          return { decoded, codec };
         });
-        return { decoded, codec };
-      });
-      assert.ok(stats.decoded >= 20, `frames decoded: ${stats.decoded}`);
+      let stats = await inbound();
+      await until(async () => (stats = await inbound()).decoded >= 20, 'Chromium to decode 20 frames');
       assert.equal(stats.codec, 'video/VP8');
 
       const live = s.sim.live;
