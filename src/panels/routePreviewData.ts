@@ -5,15 +5,8 @@
 import type { Finding } from '../routes/wpml/findings';
 import { countSeverity } from '../routes/wpml/findings';
 import { findChild, textContent } from '../routes/xml/query';
-import {
-  haversine,
-  parseInteger,
-  parseLonLat,
-  parseNumber,
-  type Field,
-  type RouteModel,
-  type Waypoint,
-} from '../routes/wpml/wpml';
+import { haversine, parseInteger, parseLonLat, parseNumber } from '../routes/wpml/values';
+import { type Field, type RouteModel, type Waypoint } from '../routes/wpml/wpml';
 import type { RouteView, WaylineView, WaypointView } from '../webviews/routePreview/protocol';
 import { MAX_WAYPOINTS } from '../webviews/routePreview/protocol';
 

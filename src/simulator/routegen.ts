@@ -2,7 +2,7 @@
 // the layout of /work/shared/flighthub2/WPML.md: wpmz/template.kml (the editable template) and
 // wpmz/waylines.wpml (what the dock executes), with one missionConfig shared by both and values inside
 // the dock ranges (takeOffSecurityHeight ≥ 8 m, speeds ≤ 15 m/s).
-import { haversine } from '../routes/wpml/wpml';
+import { haversine } from '../routes/wpml/values';
 import { writeZip } from '../routes/zip/zip';
 import { prng } from './random';
 

@@ -4,13 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateRouteKmz, planPatrolRoute, type RouteOptions } from '../../src/simulator/routegen';
 import { checkHardRules } from '../../src/routes/wpml/hardRules';
-import {
-  haversine,
-  parseInteger,
-  parseNumber,
-  readRouteModel,
-  summarizeKmz,
-} from '../../src/routes/wpml/wpml';
+import { summarizeKmz } from '../../src/routes/wpml/summary';
+import { haversine, parseInteger, parseNumber } from '../../src/routes/wpml/values';
+import { readRouteModel } from '../../src/routes/wpml/wpml';
 import { readZip } from '../../src/routes/zip/zip';
 
 const DOCK = { longitude: 113.94, latitude: 22.54 };

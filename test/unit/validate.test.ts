@@ -9,7 +9,8 @@ import { generateRouteKmz, planPatrolRoute, type RouteOptions } from '../../src/
 import { readRouteFolder, readRouteFolderModel, validateRouteFolder } from '../../src/routes/folder';
 import type { Finding } from '../../src/routes/wpml/findings';
 import { validateKmz, validateRouteModel, type ValidateOptions } from '../../src/routes/wpml/validate';
-import { readRouteModel, summarizeRoute } from '../../src/routes/wpml/wpml';
+import { summarizeRoute } from '../../src/routes/wpml/summary';
+import { readRouteModel } from '../../src/routes/wpml/wpml';
 import { prng } from '../../src/simulator/random';
 import {
   baseFiles,

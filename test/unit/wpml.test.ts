@@ -2,14 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateRouteKmz } from '../../src/simulator/routegen';
-import {
-  haversine,
-  parseLonLat,
-  parseNumber,
-  readRouteModel,
-  summarizeKmz,
-  type Field,
-} from '../../src/routes/wpml/wpml';
+import { summarizeKmz } from '../../src/routes/wpml/summary';
+import { haversine, parseLonLat, parseNumber } from '../../src/routes/wpml/values';
+import { readRouteModel, type Field } from '../../src/routes/wpml/wpml';
 import { readZip, writeZip } from '../../src/routes/zip/zip';
 
 const KML = 'xmlns="http://www.opengis.net/kml/2.2" xmlns:wpml="http://www.dji.com/wpmz/1.0.2"';

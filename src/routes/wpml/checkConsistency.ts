@@ -4,7 +4,8 @@
 import type { Positions } from './checkFolders';
 import { parseDecimal, type CheckContext, type LatLon } from './fieldChecks';
 import { fieldName, shown, waypointLabel } from './messages';
-import { MISSION_FIELDS, parseInteger, type Field, type MissionConfig, type RouteModel } from './wpml';
+import { parseInteger } from './values';
+import { MISSION_FIELDS, type Field, type MissionConfig, type RouteModel } from './wpml';
 
 /**
  * Template heightMode → executeHeightModes it may become. EGM96 has no executed form: DJI converts it to

@@ -24,7 +24,8 @@ import {
   TAKE_OFF_SECURITY_HEIGHT,
   type AircraftSpec,
 } from './rules';
-import { parseNumber, type MissionConfig, type RouteFile } from './wpml';
+import { parseNumber } from './values';
+import { type MissionConfig, type RouteFile } from './wpml';
 
 const DOCK_NOTE = { en: 'dock routes', zh: '机场航线' };
 const RC_NOTE = { en: 'remote-controller routes', zh: '遥控器航线' };

@@ -4,7 +4,8 @@
 import { locationOf, type CheckContext, type LatLon, type RefPoint } from './fieldChecks';
 import type { FindingSink, Location } from './findings';
 import { waypointLabel } from './messages';
-import { haversine, type Waypoint, type WaylineFolder } from './wpml';
+import { haversine } from './values';
+import { type Waypoint, type WaylineFolder } from './wpml';
 
 /** Far enough from take-off to be wrong for a dock, and near once swapped: a lat/lon mix-up [INFERRED]. */
 const SWAP_FAR_M = 50_000;

@@ -3,7 +3,8 @@
 // field when it exists and at its parent element when it does not.
 import type { FindingSink, Location, Severity, Text } from './findings';
 import { expectNumber, expectOneOf, missingField, wrongValue, type NumberRange } from './messages';
-import { parseInteger, parseNumber, type Field } from './wpml';
+import { parseInteger, parseNumber } from './values';
+import { type Field } from './wpml';
 import type { XmlElement } from '../xml/xml';
 import { findChild, textContent } from '../xml/query';
 

@@ -15,15 +15,8 @@ import {
   RC_LOST_ACTIONS,
   TEMPLATE_TYPES,
 } from './rules';
-import {
-  parseInteger,
-  parseLonLat,
-  parseNumber,
-  RouteError,
-  type Field,
-  type RouteModel,
-  type SourceLocation,
-} from './wpml';
+import { parseInteger, parseLonLat, parseNumber } from './values';
+import { RouteError, type Field, type RouteModel, type SourceLocation } from './wpml';
 
 /**
  * Throws RouteError for the first hard error of §6 items 3–6. Deliberately terse (one rule id per

@@ -1,9 +1,8 @@
 // DJI WPML route files (KMZ): a typed, location-keeping model of wpmz/template.kml and
-// wpmz/waylines.wpml, and the summary FlightHub 2 derives for GET /wayline once the hard checks it
-// applies at finish-upload (hardRules.ts) pass. The model is lenient (raw text + source position for
-// every field, plus the XML element) so the rule-by-rule validator (validate.ts) can report each problem
-// where it is. Reference: /work/shared/flighthub2/WPML.md (section numbers below refer to it).
-import { checkHardRules } from './hardRules';
+// wpmz/waylines.wpml. The model is lenient (raw text + source position for every field, plus the XML
+// element) so the rule-by-rule validator (validate.ts) can report each problem where it is; what
+// FlightHub 2 derives from a route is in summary.ts, field values are read by values.ts. The format is
+// described in docs/wpml.md.
 import { readZip, ZipError, type ZipSource } from '../zip/zip';
 import { decodeUtf8, parseXml, XmlError, type XmlElement } from '../xml/xml';
 import { findChild, findChildren, textContent } from '../xml/query';
@@ -300,115 +299,4 @@ function readActionGroup(el: XmlElement, ns: string, file: string): ActionGroup 
     return action;
   });
   return group;
-}
-
-const NUMBER = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-
-/** Strict decimal: `Number('')` is 0 and `Number('0x10')` is 16, neither of which DJI would accept. */
-export function parseNumber(field: Field | undefined): number | undefined {
-  return field && NUMBER.test(field.value) ? Number(field.value) : undefined;
-}
-
-export function parseInteger(field: Field | undefined): number | undefined {
-  return field && /^[+-]?[0-9]+$/.test(field.value) ? Number(field.value) : undefined;
-}
-
-/** `lon,lat[,alt]` (KML order, §2), or undefined when malformed or out of range. */
-export function parseLonLat(field: Field | undefined): { longitude: number; latitude: number } | undefined {
-  const parts = field?.value.split(',').map((p) => p.trim());
-  if (!parts || parts.length < 2 || parts.length > 3 || !parts.every((p) => NUMBER.test(p))) return undefined;
-  const [longitude, latitude] = parts.map(Number);
-  if (longitude === undefined || latitude === undefined) return undefined;
-  if (Math.abs(longitude) > 180 || Math.abs(latitude) > 90) return undefined;
-  return { longitude, latitude };
-}
-
-/** Great-circle distance in metres on the IUGG mean-radius sphere. */
-export function haversine(
-  a: { longitude: number; latitude: number },
-  b: { longitude: number; latitude: number },
-): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-export interface RouteSummary {
-  /** `0-<droneEnumValue>-<droneSubEnumValue>`, as device_model.key. */
-  readonly deviceModelKey: string;
-  readonly payloadInformation: readonly { domain: string; type: string; lens_type: string }[];
-  readonly templateTypes: readonly string[];
-  /** Placemarks of the first wayline Folder. */
-  readonly waypointCount: number;
-  /** Metres: `wpml:distance` of the first wayline when given, else the sum of great-circle segments. */
-  readonly distance: number;
-  readonly waypoints: readonly { longitude: number; latitude: number; height: number }[];
-}
-
-export type SummarizeResult =
-  { ok: true; summary: RouteSummary } | { ok: false; reason: string; rule: string };
-
-/** What FlightHub derives from an uploaded KMZ, or why finish-upload would reject it (§6 items 1–6). */
-export function summarizeKmz(buf: Buffer | ZipSource): SummarizeResult {
-  try {
-    const model = readRouteModel(buf);
-    checkHardRules(model);
-    return { ok: true, summary: summarizeRoute(model) };
-  } catch (error) {
-    if (RouteError.is(error)) return { ok: false, reason: error.message, rule: error.rule };
-    throw error;
-  }
-}
-
-/** Assumes checkHardRules passed. */
-export function summarizeRoute(model: RouteModel): RouteSummary {
-  const mc = model.waylines.missionConfig ?? model.template.missionConfig;
-  const drone = parseInteger(mc?.drone?.droneEnumValue) ?? 0;
-  const sub = parseInteger(mc?.drone?.droneSubEnumValue) ?? 0;
-  const first = model.waylines.folders[0];
-  const waypoints = (first?.waypoints ?? []).map((w) => ({
-    ...(parseLonLat(w.coordinates) ?? { longitude: 0, latitude: 0 }),
-    height: parseNumber(w.executeHeight ?? w.height) ?? 0,
-  }));
-  let distance = parseNumber(first?.distance) ?? -1;
-  if (!(distance >= 0)) {
-    distance = 0;
-    waypoints.forEach((w, i, all) => (distance += i > 0 ? haversine(all[i - 1] ?? w, w) : 0));
-  }
-  return {
-    deviceModelKey: `0-${drone}-${sub}`,
-    payloadInformation: (mc?.payloads ?? []).map((p) => ({
-      domain: '1',
-      type: String(parseInteger(p.payloadEnumValue) ?? ''),
-      lens_type: lensType(model, parseInteger(p.payloadPositionIndex) ?? 0),
-    })),
-    templateTypes: [
-      ...new Set(model.template.folders.flatMap((f) => (f.templateType ? [f.templateType.value] : []))),
-    ],
-    waypointCount: waypoints.length,
-    distance,
-    waypoints,
-  };
-}
-
-/** The template's `imageFormat` for this gimbal, else the first takePhoto lens list, else ''. */
-function lensType(model: RouteModel, position: number): string {
-  for (const folder of model.template.folders) {
-    const param = folder.payloadParams.find((p) => (parseInteger(p.payloadPositionIndex) ?? 0) === position);
-    if (param?.imageFormat) return param.imageFormat.value;
-  }
-  for (const folder of model.waylines.folders) {
-    for (const w of folder.waypoints) {
-      for (const g of w.actionGroups) {
-        const lens = g.actions.find((a) => a.actionActuatorFunc?.value === 'takePhoto')?.params
-          .payloadLensIndex;
-        if (lens) return lens.value;
-      }
-    }
-  }
-  return '';
 }

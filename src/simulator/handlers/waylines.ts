@@ -1,6 +1,6 @@
 // Route endpoints (API.md §9): the upload-completion notification validates the uploaded KMZ with the
 // same WPML reader the extension uses, and fails like the live service when it is not valid.
-import { summarizeKmz } from '../../routes/wpml/wpml';
+import { summarizeKmz } from '../../routes/wpml/summary';
 import { SimError, type HandlerTable } from '../types';
 import type { RouteRecord } from '../world/routes';
 import { URL_TTL_SECONDS, type WorldState } from '../world/state';

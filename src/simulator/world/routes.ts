@@ -1,6 +1,6 @@
 // The route library (API.md §9): seeded routes generated as real WPML KMZ files and put into the
 // object store, plus routes registered by `wayline/finish-upload`.
-import { summarizeKmz } from '../../routes/wpml/wpml';
+import { summarizeKmz } from '../../routes/wpml/summary';
 import type { ZipSource } from '../../routes/zip/zip';
 import { hash32 } from '../random';
 import { generateRouteKmz, planPatrolRoute } from '../routegen';
