@@ -6,8 +6,11 @@ import type { Dispatcher } from 'undici';
 import { CONTRACTS, type DataOf } from './contract';
 import { ENDPOINTS, buildPath, type EndpointId } from './endpoints';
 import {
+  BusinessError,
   CancelledError,
   FlightHubError,
+  HtmlResponseError,
+  HttpStatusError,
   InvalidRequestError,
   NetworkError,
   TimeoutError,
@@ -273,15 +276,13 @@ function toFlightHubError(
 }
 
 function statusOf(err: FlightHubError): number | undefined {
-  return 'httpStatus' in err
-    ? (err.httpStatus as number)
-    : 'status' in err
-      ? (err.status as number)
-      : undefined;
+  if (BusinessError.is(err)) return err.httpStatus;
+  if (HttpStatusError.is(err) || HtmlResponseError.is(err)) return err.status;
+  return undefined;
 }
 function businessCodeOf(err: FlightHubError): number | undefined {
-  return 'businessCode' in err ? (err.businessCode as number) : undefined;
+  return BusinessError.is(err) ? err.businessCode : undefined;
 }
 function retryAfterOf(err: FlightHubError): number | undefined {
-  return 'retryAfterMs' in err ? (err.retryAfterMs as number | undefined) : undefined;
+  return BusinessError.is(err) || HttpStatusError.is(err) ? err.retryAfterMs : undefined;
 }
