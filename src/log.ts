@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { redact } from './api/errors';
 import type { RequestLog } from './api/transport';
+import { RecentRequests, toRow, type RecentRequestRow } from './recentRequests';
 
 export class Logger implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
@@ -10,6 +11,8 @@ export class Logger implements vscode.Disposable {
   private readonly secrets = new Set<string>();
   /** The latest lines, as written (for tests that prove no secret is logged). */
   readonly recent: string[] = [];
+  /** The latest requests with what a curl copy needs (the key already a placeholder). */
+  private readonly requests = new RecentRequests();
 
   constructor(name = 'FlightHub 2') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -20,6 +23,7 @@ export class Logger implements vscode.Disposable {
   }
 
   request(entry: RequestLog): void {
+    this.requests.add(entry);
     const line = formatRequest(entry);
     if (entry.error) this.channel.warn(this.clean(line));
     else this.channel.info(this.clean(line));
@@ -32,6 +36,11 @@ export class Logger implements vscode.Disposable {
   error(message: string, error?: unknown): void {
     const detail = error instanceof Error ? ` — ${error.message}` : '';
     this.channel.error(this.clean(message + detail));
+  }
+
+  /** Newest first, at most 50, secrets of this session scrubbed from every curl command. */
+  recentRequests(): RecentRequestRow[] {
+    return this.requests.list().map((r) => toRow(r, [...this.secrets]));
   }
 
   show(): void {

@@ -17,11 +17,18 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'FlightHub 2';
     this.item.command = 'flighthub.switchConnection';
     this.subscription = services.session.onDidChange(() => this.onSessionChange());
-    this.render();
+    // A connection saved by an earlier window is active from the start, and no session change
+    // follows: start its health poll now. (The first poll waits a tick, so activation sends nothing.)
+    this.onSessionChange();
+  }
+
+  /** The last health poll's answer; undefined before the first one (or while not connected). */
+  get health(): boolean | undefined {
+    return this.healthy;
   }
 
   dispose(): void {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.subscription.dispose();
     this.item.dispose();
   }
@@ -29,11 +36,14 @@ export class StatusBar implements vscode.Disposable {
   private onSessionChange(): void {
     this.healthy = undefined;
     this.render();
-    clearInterval(this.timer);
+    // One Node Timeout object either way: clearTimeout also stops an interval.
+    clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.services.session.connection) return;
-    void this.poll();
-    this.timer = setInterval(() => void this.poll(), 120_000);
+    this.timer = setTimeout(() => {
+      void this.poll();
+      this.timer = setInterval(() => void this.poll(), 120_000);
+    }, 0);
   }
 
   private async poll(): Promise<void> {

@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'invalid_request'
   | 'write_ambiguous';
 
+/** Any class of the hierarchy, whatever its constructor takes. */
+type ErrorClass<E extends FlightHubError> = abstract new (...args: never[]) => E;
+
 export interface RequestInfo {
   readonly method: string;
   readonly path: string;
@@ -43,8 +46,13 @@ export class FlightHubError extends Error {
     return this.request?.requestId;
   }
 
-  static is(value: unknown): value is FlightHubError {
-    return value instanceof FlightHubError;
+  /**
+   * The one guard of the hierarchy: `NetworkError.is(x)` is true only for a NetworkError (or a
+   * subclass of it), because `this` is the class the guard is called on. Call it on the class, never
+   * detached (`list.filter(NetworkError.is)` has no `this`).
+   */
+  static is<E extends FlightHubError>(this: ErrorClass<E>, value: unknown): value is E {
+    return value instanceof this;
   }
 }
 
@@ -62,9 +70,6 @@ export class BusinessError extends FlightHubError {
       retryable: isRetryableBusinessCode(businessCode) || httpStatus === 429 || httpStatus >= 500,
     });
   }
-  static override is(value: unknown): value is BusinessError {
-    return value instanceof BusinessError;
-  }
 }
 
 /** A non-2xx status without a usable envelope. */
@@ -78,9 +83,6 @@ export class HttpStatusError extends FlightHubError {
       request,
       retryable: status === 429 || status >= 500,
     });
-  }
-  static override is(value: unknown): value is HttpStatusError {
-    return value instanceof HttpStatusError;
   }
 }
 
@@ -103,9 +105,6 @@ export class CancelledError extends FlightHubError {
   readonly cancelled = true;
   constructor(request?: RequestInfo) {
     super('cancelled', 'The request was cancelled', { request });
-  }
-  static override is(value: unknown): value is CancelledError {
-    return value instanceof CancelledError;
   }
 }
 
@@ -152,9 +151,6 @@ export class SchemaMismatchError extends FlightHubError {
   ) {
     super('schema_mismatch', `FlightHub 2 sent data of an unexpected shape: ${issues}`, { request });
   }
-  static override is(value: unknown): value is SchemaMismatchError {
-    return value instanceof SchemaMismatchError;
-  }
 }
 
 /** Our own input failed validation before anything was sent. */
@@ -165,9 +161,6 @@ export class InvalidRequestError extends FlightHubError {
   ) {
     super('invalid_request', `Invalid request${endpoint ? ` for ${endpoint}` : ''}: ${issues}`);
   }
-  static override is(value: unknown): value is InvalidRequestError {
-    return value instanceof InvalidRequestError;
-  }
 }
 
 /**
@@ -177,9 +170,6 @@ export class InvalidRequestError extends FlightHubError {
 export class AmbiguousWriteError extends FlightHubError {
   constructor(message: string, request?: RequestInfo, cause?: unknown) {
     super('write_ambiguous', message, { request, cause });
-  }
-  static override is(value: unknown): value is AmbiguousWriteError {
-    return value instanceof AmbiguousWriteError;
   }
 }
 

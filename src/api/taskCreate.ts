@@ -3,7 +3,15 @@
 // §8.1 "create responses can be lost — reconcile before re-sending").
 import type { BodyOf, DataOf } from './contract';
 import type { EndpointId } from './endpoints';
-import { AmbiguousWriteError, BusinessError, FlightHubError, HttpStatusError } from './errors';
+import {
+  AmbiguousWriteError,
+  BusinessError,
+  FlightHubError,
+  HttpStatusError,
+  InvalidJsonError,
+  NetworkError,
+  TimeoutError,
+} from './errors';
 import type { Task } from './schemas/task';
 import type { CallOptions } from './transport';
 
@@ -20,9 +28,7 @@ export interface CreatedTask {
 
 /** Failures after which the server may or may not have created the task. */
 export function isAmbiguous(error: unknown): boolean {
-  if (!FlightHubError.is(error) || error.code === 'cancelled') return false;
-  if (error.code === 'network' || error.code === 'timeout') return true;
-  if (error.code === 'invalid_json') return true;
+  if (NetworkError.is(error) || TimeoutError.is(error) || InvalidJsonError.is(error)) return true;
   if (HttpStatusError.is(error)) return error.status >= 500;
   if (BusinessError.is(error)) return error.httpStatus >= 500 || error.retryable;
   return false;
@@ -47,7 +53,7 @@ export async function createTaskReconciled(
     return { task_uuid: created.task_uuid, reconciled: false };
   } catch (error) {
     if (!isAmbiguous(error)) throw error;
-    const request = (error as FlightHubError).request;
+    const request = FlightHubError.is(error) ? error.request : undefined;
     if (!before) {
       throw new AmbiguousWriteError(
         "The task may or may not have been created (the answer was lost). Check the dock's task list before trying again.",

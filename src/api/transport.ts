@@ -6,8 +6,11 @@ import type { Dispatcher } from 'undici';
 import { CONTRACTS, type DataOf } from './contract';
 import { ENDPOINTS, buildPath, type EndpointId } from './endpoints';
 import {
+  BusinessError,
   CancelledError,
   FlightHubError,
+  HtmlResponseError,
+  HttpStatusError,
   InvalidRequestError,
   NetworkError,
   TimeoutError,
@@ -47,6 +50,8 @@ export interface RequestLog {
   readonly businessCode?: number;
   readonly durationMs: number;
   readonly error?: string;
+  /** The request as sent, the key replaced by a placeholder (for "Copy a Recent Request as curl"). */
+  readonly request?: RecordedRequest;
 }
 
 export interface CallOptions {
@@ -57,7 +62,7 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What "Copy Last Request as curl" needs; the key is represented by a placeholder. */
+/** What a curl copy of a request needs; the key is represented by a placeholder. */
 export interface RecordedRequest {
   readonly method: string;
   readonly url: string;
@@ -109,21 +114,20 @@ export class Transport {
       const requestId = randomUUID();
       const info: RequestInfo = { method: def.method, path, requestId, endpoint: id };
       const started = performance.now();
+      const headers = this.headers(requestId, call.projectUuid, payload);
+      const recorded: RecordedRequest = {
+        method: def.method,
+        url,
+        headers: { ...headers, 'X-User-Token': KEY_PLACEHOLDER },
+        body: payload,
+      };
       try {
-        const raw = await this.limiter.run(
-          () =>
-            this.send(
-              def.method,
-              url,
-              this.headers(requestId, call.projectUuid, payload),
-              payload,
-              info,
-              call.signal,
-            ),
-          call.signal,
-        );
+        const raw = await this.limiter.run(() => {
+          this.lastRequest = recorded;
+          return this.send(def.method, url, headers, payload, info, call.signal);
+        }, call.signal);
         const result = readResponse(raw, contract.data, info);
-        this.log({ id, info, attempt, started, status: raw.status, businessCode: 0 });
+        this.log({ id, info, attempt, started, status: raw.status, businessCode: 0, recorded });
         return result as DataOf<Id>;
       } catch (error) {
         const err = toFlightHubError(error, info, call.signal);
@@ -135,6 +139,7 @@ export class Transport {
           status: statusOf(err),
           businessCode: businessCodeOf(err),
           error: err.code,
+          recorded,
         });
         if (!err.retryable || attempt >= attempts || call.signal?.aborted) throw err;
         const delay = backoffDelay(this.retry, attempt, this.random, retryAfterOf(err));
@@ -175,12 +180,6 @@ export class Transport {
     info: RequestInfo,
     callerSignal: AbortSignal | undefined,
   ): Promise<RawResponse> {
-    this.lastRequest = {
-      method,
-      url,
-      headers: { ...headers, 'X-User-Token': KEY_PLACEHOLDER },
-      body: payload,
-    };
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     try {
@@ -209,6 +208,7 @@ export class Transport {
     status?: number;
     businessCode?: number;
     error?: string;
+    recorded: RecordedRequest;
   }): void {
     this.options.onLog?.({
       id: e.id,
@@ -220,6 +220,7 @@ export class Transport {
       businessCode: e.businessCode,
       durationMs: Math.round(performance.now() - e.started),
       error: e.error,
+      request: e.recorded,
     });
   }
 }
@@ -273,15 +274,13 @@ function toFlightHubError(
 }
 
 function statusOf(err: FlightHubError): number | undefined {
-  return 'httpStatus' in err
-    ? (err.httpStatus as number)
-    : 'status' in err
-      ? (err.status as number)
-      : undefined;
+  if (BusinessError.is(err)) return err.httpStatus;
+  if (HttpStatusError.is(err) || HtmlResponseError.is(err)) return err.status;
+  return undefined;
 }
 function businessCodeOf(err: FlightHubError): number | undefined {
-  return 'businessCode' in err ? (err.businessCode as number) : undefined;
+  return BusinessError.is(err) ? err.businessCode : undefined;
 }
 function retryAfterOf(err: FlightHubError): number | undefined {
-  return 'retryAfterMs' in err ? (err.retryAfterMs as number | undefined) : undefined;
+  return BusinessError.is(err) || HttpStatusError.is(err) ? err.retryAfterMs : undefined;
 }

@@ -1,12 +1,13 @@
 // Flight Tasks: per dock, the tasks of a time window (default 7 days back to 7 days ahead), newest
-// first, with "Load more" for older windows. Running tasks refresh every few seconds, only while
-// the view is visible.
+// first, with "Load more" for older windows. A dock with a task under way, or about to take off,
+// refreshes every few seconds, only while the view is visible (see taskPolling.ts).
 import * as vscode from 'vscode';
 import type { Device } from '../api/schemas/device';
 import type { Task } from '../api/schemas/task';
 import type { Services } from '../services';
 import { LoadMoreNode, TaskNode, TreeNode } from './nodes';
 import { BaseProvider, emptyNode } from './provider';
+import { pollDecision, type PollDecision } from './taskPolling';
 
 export interface TaskFilter {
   readonly daysBack: number;
@@ -17,7 +18,6 @@ export interface TaskFilter {
 
 const DAY = 86_400;
 const FILTER_KEY = 'flighthub.tasks.filter';
-const ACTIVE = new Set(['waiting', 'preparing', 'queue_for_takeoff', 'executing', 'paused']);
 
 export class DockTasksNode extends TreeNode {
   readonly id: string;
@@ -49,8 +49,9 @@ export class DockTasksNode extends TreeNode {
   async loadMore(): Promise<void> {
     await this.provider.loadOlder(this);
   }
-  get hasActive(): boolean {
-    return this.tasks.some((t) => ACTIVE.has(t.status) && t.status !== 'waiting');
+  /** Whether to re-read this dock now, and when it next wants to be looked at. */
+  polling(nowMs: number, refreshMs: number): PollDecision {
+    return this.loaded ? pollDecision(this.tasks, nowMs, refreshMs) : { poll: false, delayMs: undefined };
   }
 }
 
@@ -58,6 +59,8 @@ export class TasksProvider extends BaseProvider {
   private docks: DockTasksNode[] | undefined;
   private routeNames = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires (ms since epoch). */
+  private due = 0;
   private visible = false;
 
   constructor(services: Services, viewId: string) {
@@ -151,10 +154,11 @@ export class TasksProvider extends BaseProvider {
     this.refresh(node);
   }
 
-  /** Re-reads the loaded window of docks with running tasks. */
+  /** Re-reads the loaded window of docks with a task under way or about to take off. */
   async pollOnce(): Promise<void> {
+    const now = Date.now();
     for (const node of this.docks ?? []) {
-      if (!node.loaded || !node.hasActive) continue;
+      if (!node.polling(now, this.refreshMs).poll) continue;
       node.tasks = await this.fetch(node.dock.sn, node.loadedFrom, node.loadedTo);
       this.refresh(node);
     }
@@ -165,7 +169,7 @@ export class TasksProvider extends BaseProvider {
   }
 
   override dispose(): void {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     super.dispose();
   }
 
@@ -182,22 +186,33 @@ export class TasksProvider extends BaseProvider {
     return f.taskTypes.length ? list.filter((t) => f.taskTypes.includes(t.task_type)) : list;
   }
 
-  private schedule(): void {
+  private get refreshMs(): number {
     const seconds = vscode.workspace.getConfiguration('flighthub.tasks').get<number>('refreshSeconds', 5);
-    const wanted = this.visible && (this.docks ?? []).some((d) => d.hasActive);
-    if (wanted && !this.timer) {
-      this.timer = setInterval(
-        () => {
-          void this.pollOnce()
-            .catch((error: unknown) => this.services.log.error('task refresh failed', error))
-            .finally(() => this.schedule());
-        },
-        Math.max(2, seconds) * 1000,
-      );
-    } else if (!wanted && this.timer) {
-      clearInterval(this.timer);
+    return Math.max(2, seconds) * 1000;
+  }
+
+  /** One timer for the whole view, set for the dock that wants a look soonest. */
+  private schedule(): void {
+    const now = Date.now();
+    const delays = this.visible
+      ? (this.docks ?? []).flatMap((d) => d.polling(now, this.refreshMs).delayMs ?? [])
+      : [];
+    if (!delays.length) {
+      clearTimeout(this.timer);
       this.timer = undefined;
+      return;
     }
+    const due = now + Math.min(...delays);
+    // A dock loading later must not postpone a look that is already due sooner.
+    if (this.timer && this.due <= due) return;
+    clearTimeout(this.timer);
+    this.due = due;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.pollOnce()
+        .catch((error: unknown) => this.services.log.error('task refresh failed', error))
+        .finally(() => this.schedule());
+    }, due - now);
   }
 }
 

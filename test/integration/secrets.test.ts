@@ -17,8 +17,17 @@ describe('the organization key', () => {
       assert.equal(await api.services.store.orgKey(id), sim.orgKey);
       const client = await api.services.session.client();
       await client.listProjects();
-      const curl = await vscode.commands.executeCommand<string>('flighthub.copyLastRequestAsCurl');
+      await client.systemStatus();
+      // Not the last request: the list offers the earlier ones too (the last is often a poll).
+      const listed = api.services.log
+        .recentRequests()
+        .find((r) => r.path === '/openapi/v0.1/project' && r.curl.includes(sim.url));
+      assert.ok(listed, 'the project list request is among the recent requests');
+      const curl = await vscode.commands.executeCommand<string>('flighthub.copyLastRequestAsCurl', {
+        requestId: listed.requestId,
+      });
       assert.ok(curl?.includes('$FLIGHTHUB_ORG_KEY'));
+      assert.ok(curl.includes(`${sim.url}/openapi/v0.1/project`), curl);
       const places = {
         curl: curl ?? '',
         clipboard: await vscode.env.clipboard.readText(),
