@@ -1,15 +1,15 @@
 // activate()/deactivate() only: build the services, register views and commands, done. No network
 // here: trees load lazily and the simulator starts on first use.
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/index';
-import { openPanels } from './panels/panelHost';
-import { registerPanels } from './panels/register';
-import { JSON_SCHEME, JsonDocuments } from './jsonDocs';
-import { registerKmzFileSystem } from './routes/kmzFs';
-import { registerRouteDiagnostics } from './routes/registerDiagnostics';
-import { createServices, type Services } from './services';
-import { StatusBar } from './statusBar';
-import { registerViews } from './views/register';
+import { registerCommands } from './app/commands';
+import { openPanels } from './ui/panels/panelHost';
+import { registerPanels } from './app/panels';
+import { JSON_SCHEME, JsonDocuments } from './ui/jsonDocs';
+import { registerKmzFileSystem } from './features/routes/kmzFs';
+import { registerRouteDiagnostics } from './features/routes/registerDiagnostics';
+import { createServices, type Services } from './services/services';
+import { StatusBar } from './features/connections/statusBar';
+import { registerViews } from './app/views';
 
 let services: Services | undefined;
 

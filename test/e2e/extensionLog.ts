@@ -8,7 +8,7 @@ import * as path from 'node:path';
 /** `<publisher>.<name>`: VS Code keeps each extension's log channels in a folder of this name. */
 export const EXTENSION_ID = 'flighthub-workbench.flighthub2-workbench';
 
-/** Written by the `flighthub.trySimulator` command (src/commands/connections.ts) once connected. */
+/** Written by the `flighthub.trySimulator` command (src/features/connections/commands.ts) once connected. */
 const CONNECTED = /built-in simulator at (http:\/\/127\.0\.0\.1:\d+)/;
 
 export interface SimulatorConnection {

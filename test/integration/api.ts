@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Simulator, SimulatorOptions } from '../../src/simulator/simulator';
-import type { TreeNode } from '../../src/views/nodes';
+import type { TreeNode } from '../../src/ui/tree/nodes';
 
 export const EXTENSION_ID = 'flighthub-workbench.flighthub2-workbench';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { DownloadReport } from '../../src/media/download';
+import type { DownloadReport } from '../../src/features/media/download';
 import type { Simulator } from '../../src/simulator/simulator';
 import { connectSimulator, eventually, extensionApi } from './api';
 

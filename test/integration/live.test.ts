@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { reviveLivestream } from '../../src/panels/livePanel';
+import { reviveLivestream } from '../../src/features/live/livePanel';
 import type { Simulator } from '../../src/simulator/simulator';
 import { webrtcSkip } from '../helpers/webrtcNetwork';
 import { connectSimulator, eventually, extensionApi } from './api';

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { PanelHost } from '../../src/panels/panelHost';
-import { revivePanel } from '../../src/panels/revive';
-import { trajectoryRevivable } from '../../src/panels/trajectoryPanel';
+import type { PanelHost } from '../../src/ui/panels/panelHost';
+import { revivePanel } from '../../src/ui/panels/revive';
+import { trajectoryRevivable } from '../../src/features/tasks/trajectoryPanel';
 import type { Simulator } from '../../src/simulator/simulator';
 import { connectSimulator, eventually, extensionApi, startOtherSimulator } from './api';
 

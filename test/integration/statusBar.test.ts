@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { StatusBar } from '../../src/statusBar';
+import { StatusBar } from '../../src/features/connections/statusBar';
 import { connectSimulator, eventually, extensionApi } from './api';
 
 describe('status bar health', () => {

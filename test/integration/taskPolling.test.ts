@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Simulator } from '../../src/simulator/simulator';
-import type { TreeNode } from '../../src/views/nodes';
-import type { DockTasksNode } from '../../src/views/tasks';
+import type { TreeNode } from '../../src/ui/tree/nodes';
+import type { DockTasksNode } from '../../src/features/tasks/tasksView';
 import { children, connectSimulator, eventually, extensionApi, startOtherSimulator } from './api';
 
 const isDockTasks = (n: TreeNode): n is DockTasksNode => n.id.startsWith('tasks:dock:');

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Simulator } from '../../src/simulator/simulator';
-import type { DeviceNode, LoadMoreNode, ProjectNode, TreeNode } from '../../src/views/nodes';
-import type { DockTasksNode } from '../../src/views/tasks';
+import type { DeviceNode, LoadMoreNode, ProjectNode, TreeNode } from '../../src/ui/tree/nodes';
+import type { DockTasksNode } from '../../src/features/tasks/tasksView';
 import { children, connectSimulator, eventually, extensionApi, startOtherSimulator } from './api';
 
 // The extension runs from its bundle, these tests from tsc's output: classes differ, ids don't.

@@ -2,7 +2,7 @@
 // forbidden and control characters, dots and spaces at the ends, a length in UTF-8 bytes, fallbacks.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../src/fileName';
+import { MAX_FILE_NAME_BYTES, sanitizeFileName } from '../../src/core/fileName';
 
 const bytes = (s: string): number => Buffer.byteLength(s);
 

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Media, Track } from '../../src/api/schemas/task';
-import { trajectoryGeoJson } from '../../src/panels/geojson';
-import { captureTime, trajectoryView } from '../../src/panels/trajectoryData';
+import { trajectoryGeoJson } from '../../src/features/tasks/geojson';
+import { captureTime, trajectoryView } from '../../src/features/tasks/trajectoryData';
 import { readRouteModel } from '../../src/routes/wpml/wpml';
 import { generateRouteKmz } from '../../src/simulator/routegen';
 

@@ -11,7 +11,7 @@ import {
   streamCameras,
   streamKind,
   webAppUrl,
-} from '../../src/live/plan';
+} from '../../src/features/live/plan';
 import { withSimulator, type SimSetup } from '../helpers/sim';
 
 let whep: SimSetup;

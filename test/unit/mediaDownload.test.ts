@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Media } from '../../src/api/schemas/task';
-import { downloadMedia, type DownloadItem } from '../../src/media/download';
-import { downloadItems, urlMap } from '../../src/media/items';
+import { downloadMedia, type DownloadItem } from '../../src/features/media/download';
+import { downloadItems, urlMap } from '../../src/features/media/items';
 import { withSimulator } from '../helpers/sim';
 
 const setup = withSimulator({ bigMediaTaskCount: 8 });

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Media } from '../../src/api/schemas/task';
-import { UniqueNames } from '../../src/fileName';
-import { downloadItems, fileNames } from '../../src/media/items';
+import { UniqueNames } from '../../src/core/fileName';
+import { downloadItems, fileNames } from '../../src/features/media/items';
 
 /** The file name media gets, through the same path as the download (src/fileName.ts does the work). */
 function mediaName(name: string, suffix: string | null): string {

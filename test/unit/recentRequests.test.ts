@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { FlightHubClient } from '../../src/api/client';
 import { KEY_PLACEHOLDER, type RequestLog } from '../../src/api/transport';
-import { RECENT_REQUESTS_MAX, RecentRequests, toRow } from '../../src/recentRequests';
+import { RECENT_REQUESTS_MAX, RecentRequests, toRow } from '../../src/core/recentRequests';
 import { json, rawServer } from '../helpers/rawServer';
 
 const KEY = 'eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJmaDIifQ.cmVjZW50LXJlcXVlc3Rz';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Task } from '../../src/api/schemas/task';
-import { GRACE_MS, LEAD_MS, MAX_DELAY_MS, pollDecision, timeMs } from '../../src/views/taskPolling';
+import { GRACE_MS, LEAD_MS, MAX_DELAY_MS, pollDecision, timeMs } from '../../src/features/tasks/taskPolling';
 
 const NOW = Date.parse('2026-12-07T08:00:00Z');
 const REFRESH = 5_000;

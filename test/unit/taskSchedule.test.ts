@@ -11,7 +11,7 @@ import {
   startsSoon,
   timedFields,
   type ScheduleLike,
-} from '../../src/commands/taskSchedule';
+} from '../../src/features/tasks/taskSchedule';
 import {
   formatLocal,
   normalizeTimeZone,
@@ -21,7 +21,7 @@ import {
   parsePeriods,
   parseTimesOfDay,
   type Result,
-} from '../../src/commands/zonedTime';
+} from '../../src/features/tasks/zonedTime';
 
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got ${r.problem.code}`);

@@ -1,7 +1,13 @@
 // The one HTML builder: the policy every panel gets, and that nothing a caller passes can widen it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanOrigins, contentSecurityPolicy, newNonce, originOf, renderPage } from '../../src/panels/html';
+import {
+  cleanOrigins,
+  contentSecurityPolicy,
+  newNonce,
+  originOf,
+  renderPage,
+} from '../../src/ui/panels/html';
 
 const base = { cspSource: 'https://abc.vscode-cdn.net', nonce: 'n0nce' };
 

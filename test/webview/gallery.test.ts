@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { galleryItems, galleryOrigins } from '../../src/panels/galleryData';
-import type { CspOrigins } from '../../src/panels/html';
+import { galleryItems, galleryOrigins } from '../../src/features/media/galleryData';
+import type { CspOrigins } from '../../src/ui/panels/html';
 import { visibleItems } from '../../src/webviews/gallery/model';
 import type { GalleryItem, GalleryTask } from '../../src/webviews/gallery/protocol';
 import { withSimulator } from '../helpers/sim';

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { newNonce, renderPage, type CspOrigins } from '../../src/panels/html';
+import { newNonce, renderPage, type CspOrigins } from '../../src/ui/panels/html';
 import { CHROMIUM_ARGS } from '../vscode/browser';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', 'dist', 'webviews');

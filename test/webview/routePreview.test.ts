@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { routeView } from '../../src/panels/routePreviewData';
+import { routeView } from '../../src/features/routes/routePreviewData';
 import { validateRouteModel } from '../../src/routes/wpml/validate';
 import { readRouteModel } from '../../src/routes/wpml/wpml';
 import { readZip, writeZip } from '../../src/routes/zip/zip';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { trajectoryView } from '../../src/panels/trajectoryData';
+import { trajectoryView } from '../../src/features/tasks/trajectoryData';
 import { readRouteModel } from '../../src/routes/wpml/wpml';
 import type { TrajectoryView } from '../../src/webviews/trajectory/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';

@@ -7,7 +7,7 @@ import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancelledError } from '../../api/errors';
 import type { ProjectApi } from '../../api/projectApi';
-import { sanitizeFileName } from '../../fileName';
+import { sanitizeFileName } from '../../core/fileName';
 import type { Finding } from '../wpml/findings';
 import { ROUTE_DIR } from '../folder';
 import { validateKmzFile } from '../kmzFile';

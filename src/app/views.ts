@@ -1,0 +1,49 @@
+// Creates the four tree views and wires visibility (task polling) and the `flighthub.connected`
+// context key that chooses between the trees and the welcome content.
+import * as vscode from 'vscode';
+import type { Services } from '../services/services';
+import { DevicesProvider } from '../features/devices/devicesView';
+import type { TreeNode } from '../ui/tree/nodes';
+import { ProjectsProvider } from '../features/connections/projectsView';
+import { RoutesProvider } from '../features/routes/routesView';
+import { TasksProvider } from '../features/tasks/tasksView';
+
+export function registerViews(services: Services) {
+  const projects = new ProjectsProvider(services, 'flighthub.projects');
+  const devices = new DevicesProvider(services, 'flighthub.devices');
+  const tasks = new TasksProvider(services, 'flighthub.tasks');
+  const routes = new RoutesProvider(services, 'flighthub.routes');
+  const view = (id: string, provider: vscode.TreeDataProvider<TreeNode>) =>
+    vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
+  const projectsView = view(projects.viewId, projects);
+  const devicesView = view(devices.viewId, devices);
+  const tasksView = view(tasks.viewId, tasks);
+  const routesView = view(routes.viewId, routes);
+  tasks.setVisible(tasksView.visible);
+  const setContext = () => {
+    void vscode.commands.executeCommand(
+      'setContext',
+      'flighthub.connected',
+      Boolean(services.session.connection),
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'flighthub.hasProject',
+      Boolean(services.session.project),
+    );
+  };
+  setContext();
+  const disposables: vscode.Disposable[] = [
+    projects,
+    devices,
+    tasks,
+    routes,
+    projectsView,
+    devicesView,
+    tasksView,
+    routesView,
+    tasksView.onDidChangeVisibility((e) => tasks.setVisible(e.visible)),
+    services.session.onDidChange(setContext),
+  ];
+  return { views: { projects, devices, tasks, routes, tasksView, routesView, devicesView }, disposables };
+}

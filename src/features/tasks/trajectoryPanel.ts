@@ -1,0 +1,208 @@
+// "Open Flight Trajectory" (issue 5): the flown track beside the planned route, a replay with the
+// height profile, photo markers, and an export to GeoJSON. The host fetches (track, media, the route's
+// KMZ, read with the route model); the page draws. One panel per task, restored after a reload.
+import * as vscode from 'vscode';
+import * as z from 'zod';
+import type { ProjectApi } from '../../api/projectApi';
+import type { CommandFactory } from '../../ui/context';
+import { resolveTask } from '../../ui/pickers';
+import { fetchRouteKmz } from '../routes/commands';
+import { UserCancelled } from '../../ui/run';
+import { describeError } from '../../core/errorText';
+import { sanitizeFileName } from '../../core/fileName';
+import { readRouteModel } from '../../routes/wpml/wpml';
+import type { Services } from '../../services/services';
+import type { PanelBinding } from '../../webviews/binding';
+import {
+  fromWebview,
+  trajectoryState,
+  type FromWebview,
+  type TaskRef,
+  type ToWebview,
+  type TrajectoryLabels,
+  type TrajectoryView,
+} from '../../webviews/trajectory/protocol';
+import { trajectoryGeoJson } from './geojson';
+import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
+import { PanelHost, type PanelSpec } from '../../ui/panels/panelHost';
+import type { Revivable } from '../../ui/panels/revive';
+import { trajectoryView, type TrajectoryInput } from './trajectoryData';
+
+export const TRAJECTORY_VIEW = 'flighthub.trajectory';
+
+const spec: PanelSpec<FromWebview> = { viewType: TRAJECTORY_VIEW, bundle: 'trajectory', fromWebview };
+const open = new Map<string, Trajectory>();
+const keyOf = (b: PanelBinding, task: TaskRef) => `${b.connectionId}/${b.projectUuid}/${task.uuid}`;
+
+class Trajectory {
+  private current: ToWebview | undefined;
+  private data: TrajectoryView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  loaded: Promise<TrajectoryView | undefined>;
+
+  constructor(
+    readonly host: PanelHost<ToWebview, FromWebview>,
+    private readonly task: TaskRef,
+    private readonly services: Services,
+    /** Reloads go to the connection and project it was opened for. */
+    private readonly binding: PanelBinding,
+  ) {
+    const key = keyOf(binding, task);
+    open.set(key, this);
+    this.disposables.push(
+      host.onDidBecomeReady(() => this.sendAll()),
+      host.onMessage((m) => {
+        if (m.type === 'exportGeoJson') void this.export().catch((e: unknown) => this.reportExport(e));
+        else this.loaded = this.load();
+      }),
+      onMapSettingsChanged(
+        (o) => host.allowOrigins(o),
+        () => this.sendAll(),
+      ),
+    );
+    host.onDidDispose(() => {
+      if (open.get(key) === this) open.delete(key);
+      for (const d of this.disposables.splice(0)) d.dispose();
+    });
+    this.loaded = this.load();
+  }
+
+  private async load(): Promise<TrajectoryView | undefined> {
+    try {
+      const api = await this.services.session.apiFor(this.binding);
+      this.data = trajectoryView(await fetchTrajectory(api, this.task));
+      this.show({ type: 'trajectory', data: this.data });
+      return this.data;
+    } catch (error) {
+      this.services.log.error(`trajectory of task ${this.task.uuid}: ${describeError(error)}`);
+      this.show({ type: 'failed', message: describeError(error).slice(0, 2000) });
+      return undefined;
+    }
+  }
+
+  /** Writes the GeoJSON to `target`, or where the person chooses; returns the path written. */
+  async export(target?: vscode.Uri): Promise<string | undefined> {
+    const data = this.data ?? (await this.loaded);
+    if (!data) throw new Error(vscode.l10n.t('The trajectory has not been loaded; nothing to export.'));
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fileName = sanitizeFileName(this.task.name, 'geojson', { fallback: 'trajectory' });
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        title: vscode.l10n.t('Export GeoJSON'),
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+        filters: { GeoJSON: ['geojson', 'json'] },
+      }));
+    if (!uri) return undefined;
+    const json = JSON.stringify(trajectoryGeoJson(data));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(json, 'utf8'));
+    const path = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    this.services.log.info(`trajectory of task ${this.task.uuid} exported (${json.length} bytes)`);
+    if (!target)
+      void vscode.window.showInformationMessage(vscode.l10n.t('Trajectory exported to {0}.', path));
+    return path;
+  }
+
+  private reportExport(error: unknown): void {
+    if (error instanceof UserCancelled) return;
+    this.services.log.error(`trajectory export: ${describeError(error)}`);
+    void vscode.window.showErrorMessage(describeError(error));
+  }
+
+  private show(message: ToWebview): void {
+    this.current = message;
+    if (this.host.ready) this.host.post(message);
+  }
+
+  private sendAll(): void {
+    this.host.post({
+      type: 'setup',
+      labels: labels(),
+      mapLabels: mapLabels(),
+      map: mapSettings(),
+      task: this.task,
+      binding: this.binding,
+      locale: vscode.env.language.slice(0, 40),
+    });
+    if (this.current) this.host.post(this.current);
+  }
+}
+
+/** Track, media and the planned route in parallel; a missing route or media list is said, not fatal. */
+async function fetchTrajectory(api: ProjectApi, task: TaskRef): Promise<TrajectoryInput> {
+  const [track, media] = await Promise.all([
+    api.tasks.track(task.uuid),
+    api.tasks.media(task.uuid).then(
+      (m) => m.list,
+      () => [],
+    ),
+  ]);
+  const input = { task, track, media };
+  try {
+    const waylineUuid = track.wayline_uuid ?? (await api.tasks.info(task.uuid)).wayline_uuid;
+    if (!waylineUuid) return { ...input, plannedError: vscode.l10n.t('The task names no route.') };
+    const { name, bytes } = await fetchRouteKmz(api, waylineUuid);
+    return { ...input, planned: { name, model: readRouteModel(Buffer.from(bytes)) } };
+  } catch (error) {
+    return { ...input, plannedError: describeError(error) };
+  }
+}
+
+const exportArg = z.looseObject({ exportTo: z.string().min(1).optional() });
+
+/** Opens (or reveals) the task's trajectory panel; `{ uuid, exportTo }` also writes the GeoJSON there. */
+export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown) => {
+  const binding = ctx.services.session.binding();
+  const api = await ctx.services.session.apiFor(binding);
+  const picked = await resolveTask(ctx, api, arg, { title: vscode.l10n.t('Open Task Trajectory') });
+  const task = { uuid: picked.uuid, name: picked.name };
+  let panel = open.get(keyOf(binding, task));
+  if (panel) panel.host.reveal();
+  else {
+    const host = PanelHost.create<ToWebview, FromWebview>(
+      ctx.services.context.extensionUri,
+      spec,
+      ctx.services.log,
+      vscode.l10n.t('Trajectory: {0}', task.name),
+      mapOrigins(mapSettings()),
+    );
+    panel = new Trajectory(host, task, ctx.services, binding);
+  }
+  const data = await panel.loaded;
+  const exportTo = exportArg.safeParse(arg).data?.exportTo;
+  const exported = exportTo && data ? await panel.export(vscode.Uri.file(exportTo)) : undefined;
+  return data && { task: data.task, points: data.track.length, media: data.media.length, exported };
+};
+
+/** After a reload, the task the page saved is loaded again from its saved project (or the panel closes). */
+export const trajectoryRevivable: Revivable<z.infer<typeof trajectoryState>, ToWebview, FromWebview> = {
+  spec,
+  state: trajectoryState,
+  origins: () => mapOrigins(mapSettings()),
+  attach: (host, saved, services) => new Trajectory(host, saved.task, services, saved.binding).loaded,
+};
+
+function labels(): TrajectoryLabels {
+  const t = vscode.l10n.t;
+  return {
+    flown: t('Flown'),
+    planned: t('Planned route'),
+    media: t('Photos'),
+    aircraft: t('Aircraft'),
+    export: t('Export GeoJSON'),
+    play: t('Play'),
+    pause: t('Pause'),
+    speed: t('Replay speed'),
+    height: t('Height'),
+    time: t('Time'),
+    elapsed: t('Elapsed'),
+    noTrack: t('FlightHub 2 has no track points for this task.'),
+    plannedMissing: t('The planned route is not shown:'),
+    unplaced: t('media files could not be placed on the map'),
+    loading: t('Loading the trajectory…'),
+    waypoint: t('Waypoint'),
+    distance: t('Distance'),
+    duration: t('Duration'),
+    reload: t('Reload'),
+  };
+}
