@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the in-VS Code test suite needs and the project's npm dependencies do not bring:
 # Debian Chromium and the native build tools, Node 24 and code-server (a real VS Code from npm).
-# See shared/testing/REAL-VSCODE.md for why each piece is needed.
+# See docs/testing.md#tools for why each piece is needed.
 #
 # Idempotent: each step checks a version or a marker first, so a second run takes a second or two.
 # The tools live OUTSIDE the repository (hundreds of MB) so fresh CI clones on the same machine reuse

@@ -1,7 +1,7 @@
 // `npm start`: a real VS Code (code-server) in the browser with the freshly packaged extension installed
 // and connected to its built-in FlightHub 2 simulator. Runs until Ctrl+C, then stops code-server's whole
 // process group. Reuses the test harness's pieces (test/vscode, test/e2e); see
-// shared/testing/REAL-VSCODE.md for why code-server and how it is driven.
+// docs/testing.md#why-code-server for why code-server and how it is driven.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';

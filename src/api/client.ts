@@ -7,7 +7,10 @@ import type { Project } from './schemas/project';
 
 export type ClientOptions = TransportOptions;
 
-/** Region presets (API.md §2.1). An organization key only works in the region that issued it. */
+/**
+ * Region presets (docs/api.md#base-url-and-regions). An organization key only works in the region that issued
+ * it.
+ */
 export const REGION_URLS = {
   cn: 'https://es-flight-api-cn.djigate.com',
   us: 'https://es-flight-api-us.djigate.com',

@@ -1,5 +1,5 @@
 // The one endpoint table of FlightHub 2 OpenAPI V1.0, shared by the client and the simulator.
-// Source: shared/flighthub2/API.md §1 (43 endpoints with a known path + the workflow trigger).
+// Source: docs/api.md#endpoints (43 endpoints with a known path + the workflow trigger).
 // `task.resume.immediate` is deliberately absent: its V1 path is unknown and we do not invent one.
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

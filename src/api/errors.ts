@@ -108,7 +108,10 @@ export class CancelledError extends FlightHubError {
   }
 }
 
-/** An HTML page instead of JSON: almost always a wrong base URL (e.g. the web app, API.md §2.1). */
+/**
+ * An HTML page instead of JSON: almost always a wrong base URL (e.g. the web app,
+ * docs/api.md#base-url-and-regions).
+ */
 export class HtmlResponseError extends FlightHubError {
   constructor(
     readonly status: number,
@@ -173,7 +176,9 @@ export class AmbiguousWriteError extends FlightHubError {
   }
 }
 
-/** 210429 rate limit and the 5xx-class server codes of API.md §13 are worth repeating for reads. */
+/**
+ * 210429 rate limit and the 5xx-class server codes of docs/api.md#error-codes are worth repeating for reads.
+ */
 export function isRetryableBusinessCode(code: number): boolean {
   return (
     code === 210429 ||

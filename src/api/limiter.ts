@@ -1,4 +1,5 @@
-// FlightHub 2 publishes no rate limit (API.md §2.4): we cap requests in flight on our side.
+// FlightHub 2 publishes no rate limit (docs/api.md#errors-and-retries): we cap requests in flight on our
+// side.
 
 export class Limiter {
   private active = 0;

@@ -1,4 +1,4 @@
-// Paging helpers. V1 list endpoints have no totals or cursors (API.md §2.3, §5.1, §8.4).
+// Paging helpers. V1 list endpoints have no totals or cursors (docs/api.md#paging-and-empty-lists).
 import type { Project } from './schemas/project';
 import type { Task } from './schemas/task';
 

@@ -1,6 +1,7 @@
 // Task creation is a write that makes a drone fly: it is never repeated blindly. When its outcome is
-// unknown (connection lost mid-response, timeout, 5xx), we look the task up instead (API.md §2.4,
-// §8.1 "create responses can be lost — reconcile before re-sending").
+// unknown (connection lost mid-response, timeout, 5xx), we look the task up instead
+// (docs/api.md#errors-and-retries, docs/api.md#flight-tasks: a create answer can be lost, so reconcile before
+// re-sending).
 import type { BodyOf, DataOf } from './contract';
 import type { EndpointId } from './endpoints';
 import {

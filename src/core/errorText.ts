@@ -1,4 +1,4 @@
-// What an error means for the person in front of VS Code, with a remedy (API.md §13).
+// What an error means for the person in front of VS Code, with a remedy (docs/api.md#error-codes).
 import * as vscode from 'vscode';
 import { BusinessError, FlightHubError } from '../api/errors';
 

@@ -28,7 +28,8 @@ export function coerceQuery(schema: z.ZodType, params: URLSearchParams): Record<
 
 /**
  * Field names and values other clients send that FlightHub is known or believed to accept
- * (API.md §6.8 `quality`, §7.2 `video_quality`, §8.2 `gps`, §16): the simulator takes both.
+ * (docs/api.md#payload-control `quality`, docs/api.md#livestream-start `video_quality`,
+ * docs/api.md#task-create `gps`, docs/api.md#open-questions): the simulator takes both.
  */
 export function normalizeAliases(id: EndpointId, body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;

@@ -1,5 +1,5 @@
 // Generates real DJI WPML route files (KMZ) for the simulator's seeded routes and for tests, exactly in
-// the layout of /work/shared/flighthub2/WPML.md: wpmz/template.kml (the editable template) and
+// the layout of docs/wpml.md#container: wpmz/template.kml (the editable template) and
 // wpmz/waylines.wpml (what the dock executes), with one missionConfig shared by both and values inside
 // the dock ranges (takeOffSecurityHeight ≥ 8 m, speeds ≤ 15 m/s).
 import { haversine } from '../routes/wpml/values';
@@ -116,7 +116,7 @@ function missionConfig(r: Route): Tree {
     w('finishAction', 'goHome'),
     w('exitOnRCLost', 'executeLostAction'),
     w('executeRCLostAction', 'goBack'),
-    w('takeOffSecurityHeight', 20), // dock range is [8, 1500] (WPML.md §5)
+    w('takeOffSecurityHeight', 20), // dock range is [8, 1500] (docs/wpml.md#mission-config)
     w('globalTransitionalSpeed', 10),
     w('globalRTHHeight', 100),
     w('droneInfo', [w('droneEnumValue', r.droneEnumValue), w('droneSubEnumValue', r.droneSubEnumValue)]),
@@ -208,11 +208,12 @@ function templateKml(r: Route): string {
 }
 
 function waylinesWpml(r: Route): string {
-  // waylines.wpml has no EGM96: DJI converts template EGM96 heights to WGS84 here (WPML.md §4).
+  // waylines.wpml has no EGM96: DJI converts template EGM96 heights to WGS84 here
+  // (docs/wpml.md#execution-file).
   const executeHeightMode = r.heightMode === 'relativeToStartPoint' ? 'relativeToStartPoint' : 'WGS84';
   // Duration estimate: cruise time plus ~2 s to stop and start again at each waypoint.
   const duration = Math.round(r.distance / r.speed + 2 * r.waypoints.length);
-  const newer = r.wpmlVersion === '1.0.6'; // per-waypoint extras seen in 1.0.6 files (WPML.md §4)
+  const newer = r.wpmlVersion === '1.0.6'; // per-waypoint extras seen in 1.0.6 files (docs/wpml.md#execution-file)
   const placemarks = r.waypoints.map((p, i): Tree => [
     'Placemark',
     [

@@ -1,5 +1,5 @@
 // The simulator's HTTP front: routes `/openapi/v0.1/...` through the shared endpoint table, checks
-// headers in FlightHub's order (API.md §15.2), validates requests and its own responses with the
+// headers in FlightHub's order (docs/api.md#header-checks), validates requests and its own responses with the
 // client's schemas, applies faults, and hands S3 paths to the object store, `/__sim/` to control and
 // `/live/whep/` to the livestream.
 import { randomUUID } from 'node:crypto';

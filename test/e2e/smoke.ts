@@ -1,7 +1,7 @@
 // UI smoke test: the packaged .vsix installed into a real VS Code (code-server), driven in Debian's
 // Chromium like a person would — activity bar, trees, command palette — with a screenshot per step.
 // Prints `N passed, N failed` last and exits non-zero on any failure or timeout. Stops code-server's
-// whole process group and the browser on every way out. See shared/testing/REAL-VSCODE.md.
+// whole process group and the browser on every way out. See docs/testing.md#ui-tests.
 import { copyFile, cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';

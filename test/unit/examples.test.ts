@@ -1,4 +1,4 @@
-// The API reference's examples (shared/flighthub2/endpoints.json, copied into test/fixtures) must
+// The API reference's examples (test/fixtures/endpoints.json, summarised in docs/api.md) must
 // parse with our schemas, and the endpoint table must match the reference's paths and methods.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

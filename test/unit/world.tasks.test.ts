@@ -176,7 +176,7 @@ void describe('world: real-time commands', () => {
       228406,
     );
 
-    await cmd(dock3.sn, 'flighttask_recovery'); // the dock SN is accepted too (API.md §6.3)
+    await cmd(dock3.sn, 'flighttask_recovery'); // the dock SN is accepted too (docs/api.md#device-commands)
     assert.equal((await info(h, uuid)).status, 'executing');
     h.clock.advance(5_000);
     await cmd(dock3.aircraftSn, 'return_home');

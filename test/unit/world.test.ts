@@ -156,7 +156,7 @@ void describe('world: determinism and organization', () => {
     assert.equal(rec(rc.drone).mode_code, 14);
     assert.equal(rec(rc.drone).camera_list, null);
     assert.equal(rec(rec(rc.drone).device_model).key, '0-99-1');
-    // The organization list is dock-scenario only (API.md §5.2) and spans all projects.
+    // The organization list is dock-scenario only (docs/api.md#device-lists) and spans all projects.
     const org = items(await a.call('org.devices'));
     assert.ok(org.every((t) => rec(rec(t.gateway).device_model).class === 'airport'));
     assert.equal(org.length, a.d.docks.length);

@@ -1,4 +1,5 @@
-// Reading WPML into the route model, the summary FlightHub derives, and the hard errors of WPML.md §6.
+// Reading WPML into the route model, the summary FlightHub derives, and the hard errors of
+// docs/wpml.md#rules.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateRouteKmz } from '../../src/simulator/routegen';
@@ -18,7 +19,10 @@ const MISSION = `<wpml:missionConfig>
     <wpml:payloadInfo><wpml:payloadEnumValue>53</wpml:payloadEnumValue><wpml:payloadPositionIndex>0</wpml:payloadPositionIndex></wpml:payloadInfo>
   </wpml:missionConfig>`;
 
-/** A hand-written route in the shape of the DJI documentation (WPML.md §3–§5), independent of routegen. */
+/**
+ * A hand-written route in the shape of the DJI documentation (docs/wpml.md#template-file to
+ * docs/wpml.md#mission-config), independent of routegen.
+ */
 const TEMPLATE = `<?xml version="1.0" encoding="UTF-8"?>
 <kml ${KML}>
 <Document>
@@ -154,7 +158,7 @@ void describe('wpml: reading a documented route', () => {
 });
 
 void describe('wpml: hard errors FlightHub rejects at finish-upload', () => {
-  it('§6.1: unreadable ZIP, missing or misnamed files', () => {
+  it('rule 1: unreadable ZIP, missing or misnamed files', () => {
     rejected(Buffer.from('not a zip'), 'zip.not_zip');
     rejected(kmz(undefined, WAYLINES), 'kmz.missing_template');
     rejected(kmz(TEMPLATE, undefined), 'kmz.missing_waylines');
@@ -176,13 +180,13 @@ void describe('wpml: hard errors FlightHub rejects at finish-upload', () => {
     rejected(kmzRaw(latin1), 'xml.encoding', /^wpmz\/template\.kml:4:18: /);
   });
 
-  it('§6.2: wrong root, namespace or Document', () => {
+  it('rule 2: wrong root, namespace or Document', () => {
     rejected(kmz(TEMPLATE.replace('opengis.net/kml/2.2', 'opengis.net/kml/2.3'), WAYLINES), 'wpml.root');
     rejected(kmz(TEMPLATE, WAYLINES.replace('wpmz/1.0.2', 'wpmz/2.0.0')), 'wpml.namespace');
     rejected(kmz(TEMPLATE, WAYLINES.replace(/<\/?Document>/g, '')), 'wpml.document');
   });
 
-  it('§6.3–4: missionConfig and template folder', () => {
+  it('rules 3–4: missionConfig and template folder', () => {
     const noMission = WAYLINES.replace(/<wpml:missionConfig>[\s\S]*<\/wpml:missionConfig>/, '');
     rejected(
       kmz(TEMPLATE, noMission),
@@ -200,7 +204,7 @@ void describe('wpml: hard errors FlightHub rejects at finish-upload', () => {
     rejected(kmz(TEMPLATE.replace('>EGM96<', '>AMSL<'), WAYLINES), 'wpml.height_mode');
   });
 
-  it('§6.5–6: wayline folders, waypoints and actions', () => {
+  it('rules 5–6: wayline folders, waypoints and actions', () => {
     const edit = (from: string | RegExp, to: string): Buffer => kmz(TEMPLATE, WAYLINES.replace(from, to));
     rejected(edit('<wpml:templateId>0', '<wpml:templateId>3'), 'wpml.template_id');
     rejected(edit('<wpml:waylineId>0</wpml:waylineId>', ''), 'wpml.wayline_id');

@@ -6,7 +6,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /**
- * The launch flags verified on these machines (shared/testing/REAL-VSCODE.md): the network flags stop
+ * The launch flags verified on these machines (docs/testing.md#browser): the network flags stop
  * Chromium from calling hosts this machine cannot reach. `headless: true` adds `--headless` itself.
  */
 export const CHROMIUM_ARGS = [

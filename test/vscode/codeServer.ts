@@ -1,5 +1,5 @@
 // Starts and stops one code-server (a real VS Code server with a Node extension host) for one test run.
-// Facts used here come from shared/testing/REAL-VSCODE.md.
+// Facts used here come from docs/testing.md#starting-code-server.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';

@@ -3,7 +3,7 @@
 // (code-server and desktop) use this same entry.
 //
 // Mocha 10 on purpose: mocha 12 is ESM-only and its `require('mocha')` no longer returns the class,
-// while the extension host loads this file with `require` (shared/testing/REAL-VSCODE.md).
+// while the extension host loads this file with `require` (docs/testing.md#mocha-entry).
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';

@@ -1,5 +1,5 @@
 // Runs the integration suite inside a real VS Code (code-server) driven by Debian's Chromium, and exits
-// with the extension host's exit code. Works offline: see shared/testing/REAL-VSCODE.md and
+// with the extension host's exit code. Works offline: see docs/testing.md#why-code-server and
 // test/vscode/README.md.
 import { access, copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';

@@ -3,7 +3,10 @@ import * as z from 'zod';
 // Received shapes are loose (extra fields pass through, so additive API changes don't break users);
 // shapes we send are strict. See STYLE.md habit 9.
 
-/** A list that FlightHub may send as `null` when empty (API.md §2.3): always an array after parsing. */
+/**
+ * A list that FlightHub may send as `null` when empty (docs/api.md#paging-and-empty-lists): always an array
+ * after parsing.
+ */
 export function nullableList<T extends z.ZodType>(item: T) {
   return z
     .array(item)

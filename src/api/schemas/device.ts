@@ -27,7 +27,7 @@ export const device = z.looseObject({
   callsign: z.string().nullish(),
   device_model: deviceModel,
   device_online_status: z.boolean().nullish(),
-  // Ints in list payloads, named strings in the thing model (API.md §6.1): accept both.
+  // Ints in list payloads, named strings in the thing model (docs/api.md#device-state): accept both.
   mode_code: z.union([z.number(), z.string()]).nullish(),
   camera_list: z.array(cameraInfo).nullish(),
 });

@@ -72,5 +72,8 @@ export const mapElementBody = z.strictObject({
 export type MapElementBody = z.infer<typeof mapElementBody>;
 export const mapElementCreated = z.looseObject({ id: z.string() });
 
-/** The workflow trigger body was never recovered (API.md §1 x1): pass an object through untouched. */
+/**
+ * The workflow trigger body was never recovered (docs/api.md#workflow-trigger): pass an object through
+ * untouched.
+ */
 export const workflowBody = z.record(z.string(), z.unknown());

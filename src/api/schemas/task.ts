@@ -13,7 +13,7 @@ export const TASK_STATUSES = [
   'success',
   'suspended',
   'timeout',
-  // V2 additions that V1 may start sending (API.md §8.4)
+  // V2 additions that V1 may start sending (docs/api.md#task-list)
   'partially_done',
   'preparing',
   'queue_for_takeoff',
@@ -27,7 +27,7 @@ export const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
   'partially_done',
 ]);
 
-/** Documented client-side bounds for `rth_altitude` (API.md §8.2). */
+/** Documented client-side bounds for `rth_altitude` (docs/api.md#task-create). */
 export const RTH_ALTITUDE_MIN = 20;
 export const RTH_ALTITUDE_MAX = 500;
 
@@ -65,7 +65,7 @@ export const taskCreateBody = z
     if (b.landing_dock_sn !== undefined && b.landing_dock_sn === b.sn)
       issue('landing_dock_sn must differ from sn', 'landing_dock_sn');
     if (b.task_type === 'immediate') {
-      // A past begin_at is rejected live; immediate tasks must not send one (API.md §8.1).
+      // A past begin_at is rejected live; immediate tasks must not send one (docs/api.md#flight-tasks).
       if (b.begin_at !== undefined) issue('immediate tasks must not set begin_at', 'begin_at');
       return;
     }
@@ -90,7 +90,9 @@ export const taskCreateBody = z
   });
 export type TaskCreateBody = z.infer<typeof taskCreateBody>;
 
-/** The uuid comes back as `task_uuid`, `uuid` or `task.uuid` depending on version (API.md §8.2). */
+/**
+ * The uuid comes back as `task_uuid`, `uuid` or `task.uuid` depending on version (docs/api.md#task-create).
+ */
 export const taskCreated = z
   .looseObject({
     task_uuid: z.string().optional(),

@@ -6,7 +6,7 @@ export type FinishUploadBody = z.infer<typeof finishUploadBody>;
 export const finishUpload = z.looseObject({ name: z.string(), uuid: z.string() });
 
 export const wayline = z.looseObject({
-  /** the route UUID lives under `id` (API.md §2.5) */
+  /** the route UUID lives under `id` (docs/api.md#identifiers-times-and-units) */
   id: z.string(),
   name: z.string(),
   device_model_key: z.string().nullish(),

@@ -1,4 +1,4 @@
-// Device commands (API.md §6): thing model, HMS, dock camera, aircraft lens and payload control,
+// Device commands (docs/api.md#devices): thing model, HMS, dock camera, aircraft lens and payload control,
 // return to home. What makes an aircraft move passes the safety gate's modal; every command sent to a
 // device passes its fence (flighthub.safety.allowedDevices) and lands in the audit log.
 import * as vscode from 'vscode';
@@ -13,7 +13,10 @@ import { chooseCamera, chooseOne, choosePayloads, LENS_TYPES, lensTypesOf } from
 import { deviceName, parseArgs, resolveDevice, type ProjectDevice } from '../../ui/pickers';
 
 const ANY = ['dock', 'aircraft', 'rc'] as const;
-/** FlightHub's "flight control authority check failed": the payload needs control first (API.md §13). */
+/**
+ * FlightHub's "flight control authority check failed": the payload needs control first
+ * (docs/api.md#error-codes).
+ */
 const NEEDS_CONTROL = 228402;
 
 export const showDeviceState: CommandFactory = (ctx) => async (arg?: unknown) => {
@@ -234,7 +237,8 @@ function homeCommand(command: Extract<DeviceCommand, 'return_home' | 'return_hom
     const title = moving ? vscode.l10n.t('Return to Home') : vscode.l10n.t('Cancel Return to Home');
     const api = await ctx.services.session.projectApi();
     // A task node names its dock; the command then goes to the dock's aircraft, the SN the doc
-    // labels (API.md §6.3; the dock SN is accepted too and used when the aircraft is unknown).
+    // labels (docs/api.md#device-commands; the dock SN is accepted too and used when the aircraft is
+    // unknown).
     const target = arg instanceof TaskNode ? { sn: arg.dockSn } : arg;
     const d = await resolveDevice(api, target, { roles: ['aircraft'], accept: ['aircraft', 'dock'], title });
     const aircraft = d.role === 'dock' ? (d.partner ?? d.device) : d.device;
@@ -257,7 +261,8 @@ function homeCommand(command: Extract<DeviceCommand, 'return_home' | 'return_hom
     if (!sent) return undefined;
     const dockSn = d.role === 'dock' ? d.device.sn : d.partner?.sn;
     if (dockSn) reloadDockTasks(ctx, dockSn);
-    // Accepted is not done (API.md §6.3): say so, the task and device state will show the outcome.
+    // Accepted is not done (docs/api.md#device-commands): say so, the task and device state will show the
+    // outcome.
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         '"{0}" sent to {1}. Watch the task and device state to see it happen.',

@@ -1,5 +1,6 @@
-// Choosing a camera, a lens or camera position, and payloads from a device's `camera_list` (API.md §5.2:
-// the gateway's list feeds the dock camera switch, the drone's list the lens switch and control).
+// Choosing a camera, a lens or camera position, and payloads from a device's `camera_list`
+// (docs/api.md#device-lists: the gateway's list feeds the dock camera switch, the drone's list the lens
+// switch and control).
 import * as vscode from 'vscode';
 import { changeLensBody, type Device } from '../../api/schemas/device';
 import { deviceName, type ProjectDevice } from '../../ui/pickers';
@@ -100,8 +101,9 @@ export async function choosePayloads(
   }
   if (!indexes.length) throw noCameras(d);
   if (indexes.length === 1) return indexes;
-  // Preselect the camera with the most lenses: the main gimbal camera (81-0-0 on an M3TD, API.md §5.2),
-  // which is what lens and stream commands need control of. The person can change the selection.
+  // Preselect the camera with the most lenses: the main gimbal camera (81-0-0 on an M3TD,
+  // docs/api.md#device-lists), which is what lens and stream commands need control of. The person can change
+  // the selection.
   const lensCount = (c: Camera) => (c.lens_list ?? []).flatMap((l) => l.available_lens_types ?? []).length;
   const main = cameras.reduce((best, c) => (lensCount(c) > lensCount(best) ? c : best));
   const items = cameras.map((c) => ({

@@ -192,7 +192,8 @@ export class Livestream {
     const key = keyOf(this.binding, this.target);
     if (open.get(key) === this) open.delete(key);
     for (const d of this.disposables.splice(0)) d.dispose();
-    // FlightHub stops pushing 5 minutes after the last viewer; there is no stop call (API.md §7.1).
+    // FlightHub stops pushing 5 minutes after the last viewer; there is no stop call
+    // (docs/api.md#livestream-start).
     for (const g of [...this.sessions.keys()]) void this.endSession(g);
   }
 }

@@ -17,7 +17,7 @@ export function streamKind(urlType: string): StreamKind {
   return 'unknown';
 }
 
-/** How long a token is asked for (API.md §7.2: `video_expire`, seconds). */
+/** How long a token is asked for (docs/api.md#livestream-start: `video_expire`, seconds). */
 export const VIDEO_EXPIRE_S = 3600;
 /** Fresh credentials this long before the old ones run out (the new stream needs a few seconds). */
 export const RESTART_LEAD_MS = 45_000;
@@ -33,8 +33,8 @@ export function restartDelayMs(expireTs: number, nowMs: number, lead = RESTART_L
 export type Camera = NonNullable<Device['camera_list']>[number];
 
 /**
- * Cameras that can stream: the device's `camera_list` (API.md §5.2). A device without one (offline, or
- * the list not filled yet) falls back to the known camera of its model family.
+ * Cameras that can stream: the device's `camera_list` (docs/api.md#device-lists). A device without one
+ * (offline, or the list not filled yet) falls back to the known camera of its model family.
  */
 export function streamCameras(device: Device, role: 'dock' | 'aircraft' | 'rc'): string[] {
   const listed = (device.camera_list ?? []).map((c) => c.camera_index).filter((i) => /^\d+-\d+-\d+$/.test(i));

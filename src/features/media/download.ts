@@ -1,8 +1,9 @@
 // The media download manager: a few files at a time into one folder, each written to `<name>.part`
 // and renamed only when complete and of the size the API announced. A `.part` left by a cancelled or
 // failed run is resumed with an HTTP Range request; a file already there with the right size is
-// skipped. Presigned URLs live ~15 minutes (API.md §5.4), so a 403 means "fetch the list again"
-// (one refresh shared by all workers), not "fail". Node's built-in fetch: plain GETs need nothing more.
+// skipped. Presigned URLs live ~15 minutes (docs/api.md#storage-credentials), so a 403 means "fetch the list
+// again" (one refresh shared by all workers), not "fail". Node's built-in fetch: plain GETs need nothing
+// more.
 import { createWriteStream } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';

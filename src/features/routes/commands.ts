@@ -1,5 +1,6 @@
-// Route commands (API.md §9.4): details as a read-only document, and the KMZ fetched from its presigned
-// `download_url` into the workspace: checked to be a zip, written under a temporary name, then renamed.
+// Route commands (docs/api.md#route-details): details as a read-only document, and the KMZ fetched from its
+// presigned `download_url` into the workspace: checked to be a zip, written under a temporary name, then
+// renamed.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod';

@@ -103,7 +103,7 @@ function nested(w: Waypoint, ns: string, group: string, leaf: string): string | 
   return el ? textContent(el).trim().slice(0, 200) : null;
 }
 
-/** `wpml:takeOffRefPoint` is `lat,lon,height` (WPML.md §2), unlike KML coordinates. */
+/** `wpml:takeOffRefPoint` is `lat,lon,height` (docs/wpml.md#namespaces-and-root), unlike KML coordinates. */
 function takeOffOf(model: RouteModel): RouteView['takeOff'] {
   const field = (model.waylines.missionConfig ?? model.template.missionConfig)?.takeOffRefPoint;
   const parts = field?.value.split(',').map((p) => Number(p.trim()));

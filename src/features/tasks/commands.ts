@@ -1,5 +1,6 @@
-// Flight task commands (API.md §8): the view's filter, details, media and trajectory documents, and
-// the flight-state changes: pause/resume (real-time device commands, §6.3) and suspend/restore (§8.3).
+// Flight task commands (docs/api.md#flight-tasks): the view's filter, details, media and trajectory
+// documents, and the flight-state changes: pause/resume (real-time device commands,
+// docs/api.md#device-commands) and suspend/restore (docs/api.md#task-status).
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ProjectApi } from '../../api/projectApi';
@@ -149,7 +150,7 @@ async function taskDevice(ctx: CommandContext, api: ProjectApi, task: PickedTask
   };
 }
 
-/** Suspend/restore a scheduled task (API.md §8.3: timed, recurring and continuous tasks only). */
+/** Suspend/restore a scheduled task (docs/api.md#task-status: timed, recurring and continuous tasks only). */
 function scheduleStatus(status: 'suspended' | 'restored'): CommandFactory {
   const suspend = status === 'suspended';
   return (ctx) => async (arg?: unknown) => {

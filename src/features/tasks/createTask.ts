@@ -1,5 +1,5 @@
-// Create Flight Task… (API.md §8.2): a multi-step dialog, or a full body from a program. Immediate
-// tasks, and tasks that take off within minutes, pass the safety gate; the new task is revealed.
+// Create Flight Task… (docs/api.md#task-create): a multi-step dialog, or a full body from a program.
+// Immediate tasks, and tasks that take off within minutes, pass the safety gate; the new task is revealed.
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ProjectApi } from '../../api/projectApi';

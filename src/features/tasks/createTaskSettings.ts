@@ -1,5 +1,5 @@
 // "Create Flight Task…", second half: return-to-home altitude and mode, the action on signal loss,
-// breakpoint resume, and the summary where the task gets its name (API.md §8.2 fields).
+// breakpoint resume, and the summary where the task gets its name (docs/api.md#task-create fields).
 import * as vscode from 'vscode';
 import { RTH_ALTITUDE_MAX, RTH_ALTITUDE_MIN, type TaskCreateBody } from '../../api/schemas/task';
 import type { Wayline } from '../../api/schemas/wayline';

@@ -1,5 +1,5 @@
-// The schedule fields of `POST /flight-task` for each task type (API.md §8.2), and when a task will
-// first fly (for the safety gate). Pure (no vscode), unit-tested in test/unit/taskSchedule.test.ts.
+// The schedule fields of `POST /flight-task` for each task type (docs/api.md#task-create), and when a task
+// will first fly (for the safety gate). Pure (no vscode), unit-tested in test/unit/taskSchedule.test.ts.
 import { fail, formatLocal, ok, zonedToUnix, type LocalDate, type Result } from './zonedTime';
 
 /** A task whose first flight is this close is treated like an immediate one by the safety gate. */
@@ -30,7 +30,10 @@ export interface DayRange {
   readonly end: LocalDate;
 }
 
-/** Start instants on the first day (API.md §8.2: "same day as begin_at") and the end of the last day. */
+/**
+ * Start instants on the first day (docs/api.md#task-create: "same day as begin_at") and the end of the last
+ * day.
+ */
 function onFirstDay(
   range: DayRange,
   minutes: readonly number[],
@@ -58,7 +61,8 @@ export interface RecurringFields {
 }
 /**
  * Every `everyDays` days at `times` (minutes after midnight). `repeat_type` is left out on purpose:
- * the only value API.md §8.2 has seen is `nonrepeating`, and the others are unknown (§16), so only
+ * the only value seen is `nonrepeating` (docs/api.md#task-create), the others are unknown
+ * (docs/api.md#open-questions), so only
  * `repeat_option.interval` says how often.
  */
 export function recurringFields(
@@ -114,7 +118,7 @@ export interface ScheduleLike {
   readonly continuous_task_periods?: ReadonlyArray<readonly [number, number]>;
 }
 
-/** When the aircraft may first take off (the simulator plans the same way, API.md §15.6). */
+/** When the aircraft may first take off (the simulator plans the same way, docs/api.md#task-timeline). */
 export function firstFlightAt(b: ScheduleLike, now: number): number {
   if (b.task_type === 'immediate' || b.begin_at === undefined) return now;
   const starts = [
@@ -129,7 +133,10 @@ export function startsSoon(b: ScheduleLike, now: number, window = IMMINENT_SECON
   return b.task_type === 'immediate' || firstFlightAt(b, now) - now <= window;
 }
 
-/** A time from task information (API.md §8.7: RFC 3339 strings; Unix seconds are accepted too). */
+/**
+ * A time from task information (docs/api.md#task-information: RFC 3339 strings; Unix seconds are accepted
+ * too).
+ */
 function seconds(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v !== 'string' || !v.trim()) return undefined;
@@ -144,8 +151,9 @@ const secondsList = (v: unknown): number[] | undefined => {
 };
 
 /**
- * The schedule of a task as task information describes it (API.md §8.7), or undefined when its start
- * cannot be read. Start lists that do not parse are dropped: `begin_at` alone then says when it flies.
+ * The schedule of a task as task information describes it (docs/api.md#task-information), or undefined when
+ * its start cannot be read. Start lists that do not parse are dropped: `begin_at` alone then says when it
+ * flies.
  */
 export function scheduleOfInfo(info: {
   readonly task_type: string;
@@ -169,7 +177,7 @@ export function scheduleOfInfo(info: {
 
 /**
  * When a restored task takes off, and whether that is soon. A start that has passed counts as now: the
- * task then starts at once if its window is still open (the simulator follows API.md §8.3 this way), and
+ * task then starts at once if its window is still open (the simulator does so, docs/api.md#task-status), and
  * a recurring task's first-day slots having passed is read the same way (asking once too often is the
  * safe side). An unreadable start is soon.
  */

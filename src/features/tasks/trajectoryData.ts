@@ -2,8 +2,8 @@
 // the planned route read with the route model, and the task's media placed on the map. Pure (no
 // `vscode`), so tests build the same message the panel sends.
 //
-// Placing media: the media list (API.md §8.5) has no coordinates — only a name, a type and upload times
-// (`create_at` is when the dock uploaded it, minutes after landing). The capture time is in DJI's file
+// Placing media: the media list (docs/api.md#task-media) has no coordinates — only a name, a type and upload
+// times (`create_at` is when the dock uploaded it, minutes after landing). The capture time is in DJI's file
 // name, `DJI_<YYYYMMDDhhmmss>_<seq>_<kind>`, in local time without a zone; we read it in the zone of the
 // response's own RFC 3339 times (the organization's zone, which the service answers in) and place the
 // marker where the track was at that moment. Files that do carry `latitude`/`longitude` (an additive API

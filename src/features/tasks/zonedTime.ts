@@ -1,6 +1,6 @@
-// Wall-clock times typed in an IANA time zone ↔ the Unix seconds that FlightHub 2 wants (API.md §2.5),
-// and the small text formats of the task dialogs. Pure (no vscode): problems come back as codes that
-// the command layer turns into localized text.
+// Wall-clock times typed in an IANA time zone ↔ the Unix seconds that FlightHub 2 wants
+// (docs/api.md#identifiers-times-and-units), and the small text formats of the task dialogs. Pure (no
+// vscode): problems come back as codes that the command layer turns into localized text.
 
 export type Problem =
   | { readonly code: 'format' }

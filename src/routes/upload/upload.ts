@@ -1,6 +1,6 @@
-// Uploading a route to FlightHub 2 (API.md §9.1): validate locally, refuse a name clash unless allowed,
-// get STS credentials, put the KMZ into the project's bucket under `object_key_prefix`, then register it
-// with finish-upload. Nothing is registered unless the object is complete; whatever a failed or
+// Uploading a route to FlightHub 2 (docs/api.md#route-upload): validate locally, refuse a name clash unless
+// allowed, get STS credentials, put the KMZ into the project's bucket under `object_key_prefix`, then
+// register it with finish-upload. Nothing is registered unless the object is complete; whatever a failed or
 // cancelled upload wrote is removed, except an object whose finish-upload failed (see UploadError).
 import { randomUUID } from 'node:crypto';
 import { open, readdir, readFile } from 'node:fs/promises';

@@ -1,6 +1,7 @@
-// The object-storage half of a route upload: an S3 client built from FlightHub's STS answer (API.md §5.4,
-// §9.1 step 3) that swaps in fresh credentials when the old ones expire mid-upload, knows which of its
-// requests are still on the wire, and can clean up after a failed or cancelled upload.
+// The object-storage half of a route upload: an S3 client built from FlightHub's STS answer
+// (docs/api.md#storage-credentials, docs/api.md#route-upload step 3) that swaps in fresh credentials when the
+// old ones expire mid-upload, knows which of its requests are still on the wire, and can clean up after a
+// failed or cancelled upload.
 import {
   AbortMultipartUploadCommand,
   DeleteObjectCommand,

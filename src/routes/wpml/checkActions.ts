@@ -1,5 +1,6 @@
-// Action groups and actions of a waypoint (WPML.md §4, §6 item 6): the waypoint span a group covers, its
-// mode and trigger, and each action's function and the parameters that function cannot do without.
+// Action groups and actions of a waypoint (docs/wpml.md#action-groups, rule 6): the waypoint span a group
+// covers, its mode and trigger, and each action's function and the parameters that function cannot do
+// without.
 import { checkEnum, checkNumber, type Scope } from './fieldChecks';
 import type { Location, Text } from './findings';
 import { expectNumber, missingField, wrongValue, type NumberRange } from './messages';
@@ -29,7 +30,9 @@ const LENS: ParamSpec = { name: 'payloadLensIndex', lenses: true };
 const GLOBAL_LENS: ParamSpec = { name: 'useGlobalPayloadLensIndex', values: BOOLEAN_FLAGS, required: false };
 const flag = (name: string): ParamSpec => ({ name, values: BOOLEAN_FLAGS, required: false });
 
-/** Parameters each function needs (WPML.md §4 table); functions not listed are not checked further. */
+/**
+ * Parameters each function needs (docs/wpml.md#action-groups); functions not listed are not checked further.
+ */
 const PARAMS: Readonly<Record<string, readonly ParamSpec[]>> = {
   takePhoto: [POSITION, LENS, GLOBAL_LENS],
   startRecord: [POSITION, LENS, GLOBAL_LENS],

@@ -1,4 +1,4 @@
-// template.kml against waylines.wpml (WPML.md §3–§4, §6 item 9). The dock flies waylines.wpml while
+// template.kml against waylines.wpml (docs/wpml.md#consistency, rule 9). The dock flies waylines.wpml while
 // FlightHub and Pilot 2 show and edit template.kml, so where the two disagree the route on screen is not
 // the route flown. All warnings: either file may be the one that is right.
 import type { Positions } from './checkFolders';
@@ -10,7 +10,8 @@ import { MISSION_FIELDS, type Field, type MissionConfig, type RouteModel } from 
 /**
  * Template heightMode → executeHeightModes it may become. EGM96 has no executed form: DJI converts it to
  * WGS84 ellipsoid heights; terrain-following plans (aboveGroundLevel) are converted with a DSM into
- * absolute or relative heights [INFERRED]. Relative ↔ absolute is the mistake §9 warns about.
+ * absolute or relative heights [INFERRED]. Relative ↔ absolute is the mistake docs/wpml.md#heights warns
+ * about.
  */
 const COMPATIBLE_MODES: Readonly<Record<string, readonly string[]>> = {
   relativeToStartPoint: ['relativeToStartPoint'],

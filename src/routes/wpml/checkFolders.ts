@@ -1,5 +1,6 @@
-// The Folders of both files (WPML.md §3–§4, §6 items 4, 5 and 7): the template's settings, each
-// wayline's ids, height mode and speed; checkPositions.ts looks at the waypoints as a whole.
+// The Folders of both files (docs/wpml.md#template-file, docs/wpml.md#execution-file, rules 4, 5 and 7): the
+// template's settings, each wayline's ids, height mode and speed; checkPositions.ts looks at the waypoints as
+// a whole.
 import { checkLength, checkSwappedPositions } from './checkPositions';
 import { checkPlacemarks } from './checkWaypoints';
 import {

@@ -1,5 +1,5 @@
-// wpml:missionConfig (WPML.md §5, §6 items 3, 8 and 10): the flight-wide settings both files carry, and
-// whether the aircraft and payload enums describe a real aircraft — and the one the caller flies.
+// wpml:missionConfig (docs/wpml.md#mission-config, rules 3, 8 and 10): the flight-wide settings both files
+// carry, and whether the aircraft and payload enums describe a real aircraft — and the one the caller flies.
 import {
   checkEnum,
   checkNumber,
@@ -151,7 +151,7 @@ function checkRthHeight(mc: MissionConfig, ctx: CheckContext): void {
   }
 }
 
-/** `lat,lon,h` — latitude first, unlike Point/coordinates (WPML.md §2). */
+/** `lat,lon,h` — latitude first, unlike Point/coordinates (docs/wpml.md#namespaces-and-root). */
 function checkRefPoint(mc: MissionConfig, ctx: CheckContext): RefPoint | undefined {
   const field = mc.takeOffRefPoint;
   if (!field) return undefined;
@@ -204,7 +204,7 @@ function payloadList(payloads: readonly number[], lang: 'en' | 'zh'): string {
   return named.join(lang === 'en' ? ', ' : '、');
 }
 
-/** §5 table and §6 items 3 and 8. */
+/** docs/wpml.md#drone-and-payload-enums, rules 3 and 8. */
 function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
   const s: Scope = { sink: ctx.sink };
   const integer = { integer: true, min: 0 } as const;
@@ -219,8 +219,9 @@ function checkAircraft(mc: MissionConfig, ctx: CheckContext): void {
   );
   const subField = mc.drone?.droneSubEnumValue;
   const sub = checkNumber(s, 'wpml.drone.sub_enum', 'droneSubEnumValue', subField, integer, droneAt, {
-    // Only a warning, and only where it matters: the sub-type tells an M30 from an M30T (§5).
-    // FlightHub then reads sub-type 0; whether that is refused depends on the dock (model_mismatch says).
+    // Only a warning, and only where it matters: the sub-type tells an M30 from an M30T
+    // (docs/wpml.md#mission-config). FlightHub then reads sub-type 0; whether that is refused depends on the
+    // dock (model_mismatch says).
     required: drone !== undefined && AIRCRAFT.filter((a) => a.drone === drone).length > 1,
     missingSeverity: 'warning',
   });

@@ -67,7 +67,9 @@ export function checkSwappedPositions(
   }
 }
 
-/** §7: a route FlightHub can fly has two waypoints or more, at different places. */
+/**
+ * Rule 7 (docs/wpml.md#waypoints): a route FlightHub can fly has two waypoints or more, at different places.
+ */
 export function checkLength(
   f: WaylineFolder,
   list: readonly (LatLon | undefined)[],

@@ -1,4 +1,4 @@
-// Waypoint Placemarks (WPML.md §3–§4, §6 items 6 and 9): position, index sequence, heights, speeds,
+// Waypoint Placemarks (docs/wpml.md#waypoints, rules 6 and 9): position, index sequence, heights, speeds,
 // heading and turn parameters; action groups are checked in checkActions.ts. Runs once per placemark of
 // a 5,000-waypoint route, so it allocates little unless something is wrong.
 import { checkActionGroups } from './checkActions';
@@ -183,8 +183,8 @@ function checkHeights(w: Waypoint, s: Scope, pc: PlacemarkContext, heights: Heig
     w,
     heights.options,
   );
-  // §9: in WGS84 mode heights are ellipsoid heights; one below the take-off point's own is almost always
-  // a height relative to take-off written into an absolute mode. Accepted and flown: a warning.
+  // docs/wpml.md#heights: in WGS84 mode heights are ellipsoid heights; one below the take-off point's own is
+  // almost always a height relative to take-off written into an absolute mode. Accepted and flown: a warning.
   const ref = pc.ref;
   if (h !== undefined && w.executeHeight && pc.heightMode === 'WGS84' && ref && h < ref.height) {
     s.sink.warning(
@@ -271,7 +271,7 @@ function checkHeadingAndTurn(w: Waypoint, s: Scope, pc: PlacemarkContext): void 
   }
 }
 
-/** §6 item 6: `wpml:index` is 0..n−1, in document order, without gaps or repeats. */
+/** Rule 6 (docs/wpml.md#waypoints): `wpml:index` is 0..n−1, in document order, without gaps or repeats. */
 function checkIndexSequence(
   list: readonly Waypoint[],
   indices: readonly (number | undefined)[],

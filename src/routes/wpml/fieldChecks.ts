@@ -121,7 +121,7 @@ export interface CheckContext {
   readonly dock: boolean;
   /** The aircraft the route is for (`0-91-1` parsed), when the caller knows it. */
   readonly aircraft?: { readonly drone: number; readonly sub: number };
-  /** The project's RTH limit in metres (WPML.md §6 item 10), when the caller knows it. */
+  /** The project's RTH limit in metres (docs/wpml.md#rules, rule 10), when the caller knows it. */
   readonly rthAltitudeLimit?: number;
 }
 
@@ -130,7 +130,7 @@ export interface LatLon {
   readonly longitude: number;
 }
 
-/** `takeOffRefPoint` (`lat,lon,h`, WPML.md §2) once it has been checked. */
+/** `takeOffRefPoint` (`lat,lon,h`, docs/wpml.md#namespaces-and-root) once it has been checked. */
 export interface RefPoint extends LatLon {
   readonly height: number;
 }

@@ -1,7 +1,7 @@
-// The hard checks FlightHub 2 applies at finish-upload (WPML.md §6 items 3–6), as summarizeKmz and the
-// simulator use them: the first failure throws, with one terse rule id per family. The full validator
-// (validate.ts) reports every problem with finer rule ids and bilingual messages; this stays as it was so
-// the simulator keeps answering exactly as before.
+// The hard checks FlightHub 2 applies at finish-upload (docs/wpml.md#hard-rules-at-finish-upload, rules 3–6),
+// as summarizeKmz and the simulator use them: the first failure throws, with one terse rule id per family.
+// The full validator (validate.ts) reports every problem with finer rule ids and bilingual messages; this
+// stays as it was so the simulator keeps answering exactly as before.
 //
 // wpml.ts imports this module back (summarizeKmz calls checkHardRules). Everything here runs at call
 // time only, never while the modules load, so the cycle is harmless in CommonJS and in the bundles.
@@ -19,8 +19,8 @@ import { parseInteger, parseLonLat, parseNumber } from './values';
 import { RouteError, type Field, type RouteModel, type SourceLocation } from './wpml';
 
 /**
- * Throws RouteError for the first hard error of §6 items 3–6. Deliberately terse (one rule id per
- * family, English only; validate.ts has the full validator).
+ * Throws RouteError for the first hard error of rules 3–6 (docs/wpml.md#rules). Deliberately terse (one rule
+ * id per family, English only; validate.ts has the full validator).
  * takeOffSecurityHeight uses the remote-controller range; the dock range needs the target device.
  */
 export function checkHardRules(model: RouteModel): void {

@@ -1,5 +1,5 @@
 // The WPML vocabulary the checks share: enumerations, numeric limits and the aircraft/payload table.
-// Sources are WPML.md §3–§6 (DJI Cloud API "DJI WPML" pages); limits marked [INFERRED] are ours.
+// Sources: docs/wpml.md (DJI Cloud API "DJI WPML" pages); limits marked [INFERRED] are ours.
 
 export const FLY_TO_WAYLINE_MODES = ['safely', 'pointToPoint'] as const;
 export const FINISH_ACTIONS = ['goHome', 'noAction', 'autoLand', 'gotoFirstWaypoint'] as const;
@@ -7,14 +7,17 @@ export const EXIT_ON_RC_LOST = ['goContinue', 'executeLostAction'] as const;
 export const RC_LOST_ACTIONS = ['goBack', 'landing', 'hover'] as const;
 export const TEMPLATE_TYPES = ['waypoint', 'mapping2d', 'mapping3d', 'mappingStrip'] as const;
 export const COORDINATE_MODES = ['WGS84'] as const;
-/** Template heights (§3). */
+/** Template heights (docs/wpml.md#template-file). */
 export const HEIGHT_MODES = [
   'EGM96',
   'relativeToStartPoint',
   'aboveGroundLevel',
   'realTimeFollowSurface',
 ] as const;
-/** Executed heights (§4): no EGM96, DJI converts template EGM96 heights to WGS84 ellipsoid heights. */
+/**
+ * Executed heights (docs/wpml.md#execution-file): no EGM96, DJI converts template EGM96 heights to WGS84
+ * ellipsoid heights.
+ */
 export const EXECUTE_HEIGHT_MODES = ['WGS84', 'relativeToStartPoint', 'realTimeFollowSurface'] as const;
 export const POSITIONING_TYPES = ['GPS', 'RTKBaseStation', 'QianXun', 'Custom'] as const;
 export const GIMBAL_PITCH_MODES = ['manual', 'usePointSetting'] as const;
@@ -55,13 +58,19 @@ export const GIMBAL_ROTATE_MODES = ['absoluteAngle'] as const;
 export const AIRCRAFT_PATH_MODES = ['clockwise', 'counterClockwise'] as const;
 export const BOOLEAN_FLAGS = ['0', '1'] as const;
 
-/** §5: takeOffSecurityHeight, metres above take-off; docks need more room than a hand launch. */
+/**
+ * docs/wpml.md#mission-config: takeOffSecurityHeight, metres above take-off; docks need more room than a hand
+ * launch.
+ */
 export const TAKE_OFF_SECURITY_HEIGHT = { dock: { min: 8, max: 1500 }, rc: { min: 1.2, max: 1500 } } as const;
-/** Waypoint speeds above this are beyond DJI enterprise aircraft in waypoint flight (§3, "typically 15"). */
+/**
+ * Waypoint speeds above this are beyond DJI enterprise aircraft in waypoint flight
+ * (docs/wpml.md#mission-config, "typically 15").
+ */
 export const MAX_ROUTE_SPEED = 15;
 /** RTH height: the aircraft ceiling of 1500 m like takeOffSecurityHeight [INFERRED]. */
 export const RTH_HEIGHT = { min: 2, max: 1500 } as const;
-/** FlightHub clients clamp a task's rth_altitude to 20–500 m (API.md task create), so docks fly that. */
+/** FlightHub clients clamp a task's rth_altitude to 20–500 m (docs/api.md#task-create), so docks fly that. */
 export const DOCK_RTH_ALTITUDE = { min: 20, max: 500 } as const;
 
 /**
@@ -79,7 +88,7 @@ export interface AircraftSpec {
   readonly name: string;
   readonly drone: number;
   readonly sub: number;
-  /** Main-camera payload enums this aircraft can carry (§5 table). */
+  /** Main-camera payload enums this aircraft can carry (docs/wpml.md#drone-and-payload-enums). */
   readonly payloads: readonly number[];
   /** The camera is built in: any other payload enum is wrong, not just unknown. */
   readonly integrated: boolean;
@@ -99,7 +108,7 @@ const spec = (
   integrated,
 });
 
-/** WPML.md §5 "Dock-relevant enum pairs". */
+/** docs/wpml.md#drone-and-payload-enums. */
 export const AIRCRAFT: readonly AircraftSpec[] = [
   spec('Matrice 30', 67, 0, [52]),
   spec('Matrice 30T', 67, 1, [53]),

@@ -1,7 +1,7 @@
-// The container and document structure (WPML.md §1–§2, §6 items 1–2): which entries the KMZ (or route
-// folder) holds, and whether each XML file parses with the right root, namespaces and Document. The model
-// reader (wpml.ts readRouteModel) stops at the first of these problems; this reports all of them, in
-// every file, when that reader has failed.
+// The container and document structure (docs/wpml.md#container, docs/wpml.md#namespaces-and-root, rules 1–2):
+// which entries the KMZ (or route folder) holds, and whether each XML file parses with the right root,
+// namespaces and Document. The model reader (wpml.ts readRouteModel) stops at the first of these problems;
+// this reports all of them, in every file, when that reader has failed.
 import { archiveStart, fileStart, type FindingSink } from './findings';
 import { xmlMessage, zipMessage } from './messages';
 import { KML_NAMESPACE, TEMPLATE_PATH, WAYLINES_PATH, WPML_NAMESPACE_PATTERN } from './wpml';
@@ -96,7 +96,10 @@ export function diagnoseFile(path: string, data: () => Buffer, sink: FindingSink
   return checkRoot(root, path, sink);
 }
 
-/** §2: `<kml xmlns="…/kml/2.2" xmlns:wpml="http://www.dji.com/wpmz/1.0.x">` with one Document. */
+/**
+ * docs/wpml.md#namespaces-and-root: `<kml xmlns="…/kml/2.2" xmlns:wpml="http://www.dji.com/wpmz/1.0.x">` with
+ * one Document.
+ */
 function checkRoot(root: XmlElement, path: string, sink: FindingSink): boolean {
   const at = { file: path, line: root.line, column: root.column };
   let ok = true;

@@ -20,7 +20,10 @@ export interface RouteSummary {
 export type SummarizeResult =
   { ok: true; summary: RouteSummary } | { ok: false; reason: string; rule: string };
 
-/** What FlightHub derives from an uploaded KMZ, or why finish-upload would reject it (§6 items 1–6). */
+/**
+ * What FlightHub derives from an uploaded KMZ, or why finish-upload would reject it (rules 1–6,
+ * docs/wpml.md#hard-rules-at-finish-upload).
+ */
 export function summarizeKmz(buf: Buffer | ZipSource): SummarizeResult {
   try {
     const model = readRouteModel(buf);

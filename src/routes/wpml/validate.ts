@@ -1,5 +1,5 @@
-// The route validator (issue "Route files: validate before FlightHub does"): every rule of WPML.md §6 and
-// the format details around them, reported as Findings instead of thrown errors, so a KMZ can be checked
+// The route validator (issue "Route files: validate before FlightHub does"): every rule of docs/wpml.md#rules
+// and the format details around them, reported as Findings instead of thrown errors, so a KMZ can be checked
 // before upload and a broken one explained all at once. Reading goes through the same model the simulator's
 // finish-upload uses (wpml.ts readRouteModel), parsed once; only when that fails does structure.ts look
 // at each file separately to say everything that is wrong with the structure.
@@ -19,7 +19,9 @@ export interface ValidateOptions {
   readonly dock?: boolean;
   /** device_model.key of the aircraft the route is for, e.g. "0-91-1"; the route's drone enums must match. */
   readonly droneModelKey?: string;
-  /** The project's RTH limit in metres; a higher globalRTHHeight is reported (WPML.md §6 item 10). */
+  /**
+   * The project's RTH limit in metres; a higher globalRTHHeight is reported (docs/wpml.md#rules, rule 10).
+   */
   readonly rthAltitudeLimit?: number;
   /** Findings kept per rule and file before the rest are summarised (default 20). */
   readonly maxPerRule?: number;
@@ -80,7 +82,7 @@ export function storedKmz(files: RouteFiles): Buffer {
   return writeZip(entries);
 }
 
-/** Validates a model read with readRouteModel (items 1–2 of §6 hold by construction). */
+/** Validates a model read with readRouteModel (rules 1–2 of docs/wpml.md#rules hold by construction). */
 export function validateRouteModel(model: RouteModel, options: ValidateOptions = {}): Finding[] {
   const ctx = context(options);
   return guarded(ctx, () => {

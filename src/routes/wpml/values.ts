@@ -13,7 +13,9 @@ export function parseInteger(field: Field | undefined): number | undefined {
   return field && /^[+-]?[0-9]+$/.test(field.value) ? Number(field.value) : undefined;
 }
 
-/** `lon,lat[,alt]` (KML order, §2), or undefined when malformed or out of range. */
+/**
+ * `lon,lat[,alt]` (KML order, docs/wpml.md#namespaces-and-root), or undefined when malformed or out of range.
+ */
 export function parseLonLat(field: Field | undefined): { longitude: number; latitude: number } | undefined {
   const parts = field?.value.split(',').map((p) => p.trim());
   if (!parts || parts.length < 2 || parts.length > 3 || !parts.every((p) => NUMBER.test(p))) return undefined;

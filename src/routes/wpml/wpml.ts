@@ -8,7 +8,7 @@ import { decodeUtf8, parseXml, XmlError, type XmlElement } from '../xml/xml';
 import { findChild, findChildren, textContent } from '../xml/query';
 
 export const KML_NAMESPACE = 'http://www.opengis.net/kml/2.2';
-/** WPML 1.0.x; DJI examples use 1.0.2, newer generators 1.0.6 (§2). */
+/** WPML 1.0.x; DJI examples use 1.0.2, newer generators 1.0.6 (docs/wpml.md#namespaces-and-root). */
 export const WPML_NAMESPACE_PATTERN = /^http:\/\/www\.dji\.com\/wpmz\/1\.0\.[0-9]+$/;
 export const TEMPLATE_PATH = 'wpmz/template.kml';
 export const WAYLINES_PATH = 'wpmz/waylines.wpml';
@@ -30,7 +30,7 @@ export interface Node extends SourceLocation {
   readonly element: XmlElement;
 }
 
-/** The missionConfig fields both files carry (WPML.md §5). */
+/** The missionConfig fields both files carry (docs/wpml.md#mission-config). */
 export const MISSION_FIELDS = [
   'flyToWaylineMode',
   'finishAction',
@@ -131,7 +131,7 @@ export class RouteError extends Error {
   }
 }
 
-/** Unzips and parses both files into the model; throws RouteError for items 1–2 of §6. */
+/** Unzips and parses both files into the model; throws RouteError for rules 1–2 of docs/wpml.md#rules. */
 export function readRouteModel(kmz: Buffer | ZipSource): RouteModel {
   const entries = wrap(() => readZip(kmz));
   const file = (path: string): XmlElement => {
@@ -171,7 +171,8 @@ function readFile<F>(root: XmlElement, path: string, folder: Reader<F>): RouteFi
   if (root.local !== 'kml' || root.uri !== KML_NAMESPACE) {
     throw new RouteError('wpml.root', `The root element must be <kml xmlns="${KML_NAMESPACE}">`, at);
   }
-  // §6.2 asks for the prefix `wpml` itself, not just any prefix bound to the DJI namespace.
+  // Rule 2 (docs/wpml.md#rules) asks for the prefix `wpml` itself, not just any prefix bound to the DJI
+  // namespace.
   const ns = root.attributes.find((a) => a.name === 'xmlns:wpml')?.value;
   if (ns === undefined || !WPML_NAMESPACE_PATTERN.test(ns)) {
     throw new RouteError('wpml.namespace', 'xmlns:wpml must be http://www.dji.com/wpmz/1.0.x', at);

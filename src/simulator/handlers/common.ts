@@ -1,5 +1,5 @@
 // Helpers shared by the endpoint handlers: typed access to the already validated request, the
-// project of the call, and FlightHub's `{list: null}` for empty lists (API.md §2.3).
+// project of the call, and FlightHub's `{list: null}` for empty lists (docs/api.md#paging-and-empty-lists).
 import type { z } from 'zod';
 import type { CONTRACTS } from '../../api/contract';
 import type { EndpointId } from '../../api/endpoints';

@@ -1,4 +1,4 @@
-// Device endpoints (API.md §6): thing model, HMS, real-time commands and payload settings.
+// Device endpoints (docs/api.md#devices): thing model, HMS, real-time commands and payload settings.
 import { SimError, type HandlerTable, type RequestContext } from '../types';
 import { HMS_CATALOG, type HmsName } from '../world/catalog';
 import { isOnline, type DeviceRef } from '../world/devices';
@@ -164,7 +164,7 @@ export function deviceHandlers(world: WorldState): Pick<HandlerTable, DeviceIds>
       if (ref.kind !== 'dock')
         throw new SimError(
           200101,
-          `invalid request parameters: ${sn} is not a dock; network RTK calibration is for docks (API.md §6.9)`,
+          `invalid request parameters: ${sn} is not a dock; network RTK calibration is for docks (docs/api.md#network-rtk)`,
         );
       const b = bodyOf(ctx, 'device.rtk');
       world.devices.rtk.set(sn, { host: b.host, mountPoint: b.mount_point, at: now(world) });

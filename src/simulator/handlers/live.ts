@@ -1,4 +1,4 @@
-// Livestream endpoints (API.md §7).
+// Livestream endpoints (docs/api.md#livestream).
 import type { HandlerTable } from '../types';
 import type { WorldState } from '../world/state';
 import { bodyOf, now, param, projectOf, queryOf } from './common';

@@ -1,4 +1,4 @@
-// Model endpoints (API.md §10): reconstructions from a task's media folder.
+// Model endpoints (docs/api.md#models): reconstructions from a task's media folder.
 import type { HandlerTable } from '../types';
 import { URL_TTL_SECONDS, type WorldState } from '../world/state';
 import { bodyOf, list, now, param, projectOf } from './common';
@@ -38,9 +38,9 @@ export function modelHandlers(world: WorldState): Pick<HandlerTable, ModelIds> {
     'model.downloadUrl': (ctx) => {
       const t = now(world);
       const fileId = param(ctx, 'file_id');
-      // A model has one file here, so its file id is the model id (API.md §10.5).
+      // A model has one file here, so its file id is the model id (docs/api.md#model-files).
       const m = world.models.get(projectOf(world, ctx).uuid, fileId);
-      // "Signed url or empty while not ready" (API.md §10.5).
+      // "Signed url or empty while not ready" (docs/api.md#model-files).
       return {
         id: m.id,
         url: world.models.isReady(m, t) ? presign(ctx.baseUrl, world.models.objectKey(m)) : '',

@@ -1,4 +1,5 @@
-// Open modeling (API.md §12), map annotations (§11) and the workflow trigger (§1 x1).
+// Open modeling (docs/api.md#open-modeling), map annotations (docs/api.md#map-annotations) and the workflow
+// trigger (docs/api.md#workflow-trigger).
 import { SimError, type HandlerTable } from '../types';
 import type { WorldState } from '../world/state';
 import { bodyOf, list, now, param, projectOf } from './common';
@@ -86,7 +87,8 @@ export function openModelHandlers(world: WorldState): Pick<HandlerTable, OpenMod
     }),
 
     // Triggered workflows wait for a manual confirmation in FlightHub's message center and never fly
-    // on their own (API.md §8.1), so accepting and recording the request is the whole behaviour.
+    // on their own (docs/api.md#workflow-trigger), so accepting and recording the request is the whole
+    // behaviour.
     'workflow.trigger': (ctx) => {
       const project = projectOf(world, ctx);
       world.workflows.push({ projectUuid: project.uuid, body: ctx.body, at: now(world) });

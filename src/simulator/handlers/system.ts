@@ -1,4 +1,4 @@
-// System, organization and project endpoints (API.md §4, §5).
+// System, organization and project endpoints (docs/api.md#system-status, docs/api.md#projects).
 import type { HandlerTable } from '../types';
 import type { Member, WorldState } from '../world/state';
 import { bodyOf, list, now, projectOf, queryOf } from './common';
@@ -6,7 +6,7 @@ import { bodyOf, list, now, projectOf, queryOf } from './common';
 type SystemIds =
   'sys.status' | 'org.projects' | 'org.devices' | 'project.devices' | 'project.sts' | 'project.members.add';
 
-/** Credentials and presigned URLs live 15 minutes (API.md §5.4 example `expire: 900`). */
+/** Credentials and presigned URLs live 15 minutes (docs/api.md#storage-credentials: `expire` 900). */
 const STS_TTL = 900;
 
 export function systemHandlers(world: WorldState): Pick<HandlerTable, SystemIds> {
@@ -29,7 +29,8 @@ export function systemHandlers(world: WorldState): Pick<HandlerTable, SystemIds>
         created_at: p.createdAt,
         updated_at: p.createdAt,
       }));
-      // `usage=simple` is the non-paged form (API.md §5.1); a page past the end is empty (→ null).
+      // `usage=simple` is the non-paged form (docs/api.md#project-list); a page past the end is empty
+      // (→ null).
       if (q.usage === 'simple') return list(world, items);
       const size = q.page_size ?? 10;
       const page = q.page ?? 1;
@@ -43,7 +44,8 @@ export function systemHandlers(world: WorldState): Pick<HandlerTable, SystemIds>
     'project.sts': (ctx) => {
       const project = projectOf(world, ctx);
       const prefix = `${project.uuid}/uploads`;
-      // Writes are allowed under "prefix/" only, the layout the route tutorial uses (API.md §9.1 step 3).
+      // Writes are allowed under "prefix/" only, the layout the route tutorial uses
+      // (docs/api.md#route-upload step 3).
       const creds = world.storage.issueCredentials(world.bucket, `${prefix}/`, STS_TTL);
       return {
         endpoint: ctx.baseUrl,

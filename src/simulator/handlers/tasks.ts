@@ -1,4 +1,4 @@
-// Flight task endpoints (API.md §8).
+// Flight task endpoints (docs/api.md#flight-tasks).
 import { TASK_STATUSES } from '../../api/schemas/task';
 import { SimError, type HandlerTable } from '../types';
 import { mediaList } from '../world/media';
@@ -37,7 +37,8 @@ export function taskHandlers(world: WorldState): Pick<HandlerTable, TaskIds> {
       const name = q.name?.trim().toLowerCase();
       const t = now(world);
       const items: Record<string, unknown>[] = [];
-      // V2 accepts a comma list of dock SNs (API.md §8.4); SNs that are not docks of this project match nothing.
+      // V2 accepts a comma list of dock SNs (docs/api.md#task-list); SNs that are not docks of this project
+      // match nothing.
       for (const sn of new Set(splitList(q.sn))) {
         const ref = world.devices.inProject(project.uuid, sn);
         if (ref?.kind !== 'dock') continue;

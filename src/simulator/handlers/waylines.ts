@@ -1,5 +1,5 @@
-// Route endpoints (API.md §9): the upload-completion notification validates the uploaded KMZ with the
-// same WPML reader the extension uses, and fails like the live service when it is not valid.
+// Route endpoints (docs/api.md#routes): the upload-completion notification validates the uploaded KMZ with
+// the same WPML reader the extension uses, and fails like the live service when it is not valid.
 import { summarizeKmz } from '../../routes/wpml/summary';
 import { SimError, type HandlerTable } from '../types';
 import type { RouteRecord } from '../world/routes';
@@ -33,7 +33,7 @@ export function waylineHandlers(world: WorldState): Pick<HandlerTable, WaylineId
         );
       // Read in place: only the archive's directory and its two route files, however large the KMZ.
       const route = await world.storage.readObject(world.bucket, object_key, (kmz) => {
-        // The live service answers an invalid KMZ with HTTP 500 and no details (API.md §9.2).
+        // The live service answers an invalid KMZ with HTTP 500 and no details (docs/api.md#finish-upload).
         if (!summarizeKmz(kmz).ok) throw new SimError(200500, 'server error', 500);
         return world.routes.registerUpload(project.uuid, name, object_key, kmz, now(world));
       });

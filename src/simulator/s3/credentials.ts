@@ -41,7 +41,7 @@ export class CredentialRegistry {
     if (!Number.isFinite(ttlSeconds)) throw new RangeError(`ttlSeconds must be a number, got ${ttlSeconds}`);
     this.prune();
     const credential: Credential = {
-      // Shaped like the Alibaba STS ids FlightHub returns (`STS.NUC…`), see API.md §5.4.
+      // Shaped like the Alibaba STS ids FlightHub returns (`STS.NUC…`), see docs/api.md#storage-credentials.
       accessKeyId: `STS.SIM${randomBytes(12).toString('hex').toUpperCase()}`,
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: randomBytes(96).toString('base64'),

@@ -1,12 +1,13 @@
-// The device models the demo organization uses (API.md §5.2, §6.10, §15.5; WPML.md §5 enum pairs).
+// The device models the demo organization uses (docs/api.md#device-enums,
+// docs/api.md#demo-organization; docs/wpml.md#drone-and-payload-enums).
 
 export type DeviceClass = 'airport' | 'drone' | 'rc';
 
 export interface CameraSpec {
   readonly index: string;
-  /** Dock cameras switch position (API.md §6.4). */
+  /** Dock cameras switch position (docs/api.md#payload-control). */
   readonly positions?: readonly string[];
-  /** Aircraft cameras switch lens (API.md §6.5). */
+  /** Aircraft cameras switch lens (docs/api.md#payload-control). */
   readonly lenses?: readonly string[];
 }
 
@@ -15,7 +16,7 @@ export interface ModelSpec {
   readonly name: string;
   readonly class: DeviceClass;
   readonly cameras: readonly CameraSpec[];
-  /** Main camera payload enum, for routes flown by this aircraft (WPML.md §5). */
+  /** Main camera payload enum, for routes flown by this aircraft (docs/wpml.md#drone-and-payload-enums). */
   readonly payloadEnum?: number;
 }
 
@@ -74,7 +75,7 @@ export function modelParts(key: string): { domain: string; type: string; sub_typ
   return { domain, type, sub_type: sub };
 }
 
-/** Aircraft `mode_code` ints and the named strings the thing model uses (API.md §6.10). */
+/** Aircraft `mode_code` ints and the named strings the thing model uses (docs/api.md#device-enums). */
 export const AIRCRAFT_MODE = {
   standby: 0,
   wayline_flight: 5,
@@ -92,7 +93,7 @@ export interface HmsSpec {
   readonly message: { en: string; zh: string };
 }
 
-// Plausible alerts in the DJI HMS style (API.md §6.2); codes and texts are illustrative [INFERRED].
+// Plausible alerts in the DJI HMS style (docs/api.md#hms); codes and texts are illustrative [INFERRED].
 export const HMS_CATALOG = {
   dockHeating: {
     code: '0x19110002',

@@ -1,5 +1,5 @@
 // Devices of the organization: lookup by serial number, the mutable payload state (camera position,
-// lens, stream quality, control authority, RTK) and the topology lists (API.md §5.2, §5.3).
+// lens, stream quality, control authority, RTK) and the topology lists (docs/api.md#device-lists).
 import { AIRCRAFT_MODE, DOCK_MODE, MODELS, modelParts, type CameraSpec, type ModelName } from './catalog';
 import type { AircraftSeed, DockSeed, Organization, RcSeed } from './org';
 import type { TaskStore } from './tasks';
@@ -87,7 +87,10 @@ export class DeviceRegistry {
     return ref?.kind === 'dock' ? ref.dock : undefined;
   }
 
-  /** Cameras a device reports; an aircraft that is off reports none (API.md §5.2: `camera_list` null). */
+  /**
+   * Cameras a device reports; an aircraft that is off reports none (docs/api.md#device-lists: `camera_list`
+   * null).
+   */
   cameras(ref: DeviceRef): readonly CameraSpec[] {
     return isOnline(ref) ? MODELS[modelOf(ref)].cameras : [];
   }
@@ -151,7 +154,8 @@ export class DeviceRegistry {
         drone: this.deviceJson(this.ref(dock.aircraft.sn), aircraftMode),
       });
     }
-    // The organization list covers the dock scenario only (API.md §5.2); projects list RC pairs too.
+    // The organization list covers the dock scenario only (docs/api.md#device-lists); projects list RC pairs
+    // too.
     if (projectUuid === undefined) return out;
     for (const rc of this.org.rcs) {
       if (rc.projectUuid !== projectUuid) continue;

@@ -63,7 +63,10 @@ export function photosTaken(plan: FlightPlan, progressMs: number): number {
   return plan.photoWaypoints.filter((i) => i < reached).length;
 }
 
-/** Return-to-home path: climb (or descend) to the RTH altitude, fly home, land (API.md §8.2 `rth_altitude`). */
+/**
+ * Return-to-home path: climb (or descend) to the RTH altitude, fly home, land (docs/api.md#task-create
+ * `rth_altitude`).
+ */
 export function rthPath(plan: FlightPlan, fromProgressMs: number, rthAltitude: number): Polyline {
   const from = positionAt(plan, fromProgressMs);
   const start: PathPoint = { longitude: from.longitude, latitude: from.latitude, height: from.height };

@@ -49,8 +49,8 @@ export function base64url(data: string | Buffer): string {
 }
 
 /**
- * The organization key: a JWT shaped like the live one (API.md §3: HS512, `kid`, `crit`, claims
- * `account`, `exp`, `nbf`, `organization_uuid`, `project_uuid`, `sub`, `user_id`). Fixed `nbf`/`exp`
+ * The organization key: a JWT shaped like the live one (docs/api.md#organization-key: HS512, `kid`, `crit`,
+ * claims `account`, `exp`, `nbf`, `organization_uuid`, `project_uuid`, `sub`, `user_id`). Fixed `nbf`/`exp`
  * keep it independent of the clock, so one seed means one key.
  */
 export function organizationKey(seed: string, organizationUuid: string, userId: string): string {
@@ -69,7 +69,10 @@ export function organizationKey(seed: string, organizationUuid: string, userId: 
   return `${unsigned}.${base64url(signature)}`;
 }
 
-/** A numeric user id string like the JWT `user_id` claim (API.md §3, §5.5). */
+/**
+ * A numeric user id string like the JWT `user_id` claim (docs/api.md#organization-key,
+ * docs/api.md#project-members).
+ */
 export function numericIdFrom(...parts: readonly (string | number)[]): string {
   const hex = sha256Hex(parts.join('|')).slice(0, 13);
   return `17${BigInt(`0x${hex}`).toString().padStart(17, '0').slice(0, 17)}`;

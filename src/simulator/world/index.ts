@@ -1,5 +1,5 @@
-// The simulator's world: a deterministic demo organization (API.md §15) and the handlers of every
-// endpoint in the table. Everything time-dependent is evaluated lazily against `clock.now()`.
+// The simulator's world: a deterministic demo organization (docs/api.md#demo-organization) and the handlers
+// of every endpoint in the table. Everything time-dependent is evaluated lazily against `clock.now()`.
 import { loadAssets, defaultAssetsDir } from '../assets';
 import { deviceHandlers } from '../handlers/devices';
 import { liveHandlers } from '../handlers/live';
@@ -36,16 +36,19 @@ export interface WorldOptions {
   readonly tasksPerDock?: number;
   /** Media files of the designated big-media task (default 10,000). */
   readonly bigMediaTaskCount?: number;
-  /** Empty lists come back as `list: null`, like the live service (default true, API.md §2.3). */
+  /**
+   * Empty lists come back as `list: null`, like the live service (default true,
+   * docs/api.md#paging-and-empty-lists).
+   */
   readonly nullEmptyLists?: boolean;
-  /** `live-stream/start` answers with this vendor (default `volc`, API.md §7.1). */
+  /** `live-stream/start` answers with this vendor (default `volc`, docs/livestream.md#url_type-values). */
   readonly liveUrlType?: LiveUrlType;
   /** Where the JPEG/MP4/PPK assets live (default: the packaged ones). */
   readonly assetsDir?: string;
 }
 
 export interface World {
-  /** The demo organization key, a JWT-shaped string (API.md §3). */
+  /** The demo organization key, a JWT-shaped string (docs/api.md#organization-key). */
   readonly orgKey: string;
   readonly organizationUuid: string;
   isValidKey(key: string): boolean;

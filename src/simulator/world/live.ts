@@ -1,5 +1,5 @@
-// Livestream start (API.md §7.2) and stream forwarders (§7.3): at most 20 per project, unique push
-// URLs, error codes from §7.3.5.
+// Livestream start (docs/api.md#livestream-start) and stream forwarders (docs/api.md#stream-forwarders): at
+// most 20 per project, unique push URLs, error codes from docs/api.md#stream-forwarders.
 import type { ConverterCreateBody, ConverterListQuery } from '../../api/schemas/live';
 import { SimError } from '../types';
 import { isOnline, type DeviceRegistry } from './devices';
@@ -63,7 +63,7 @@ export class LiveService {
         url_type: 'whep',
         expire_ts: expireTs,
       };
-    // Volcano Engine RTC join parameters, in the order seen live (API.md §7.1).
+    // Volcano Engine RTC join parameters, in the order seen live (docs/livestream.md#url_type-values).
     const url = new URLSearchParams({
       app_id: sha256Hex(`${this.seed}|app`).slice(0, 24),
       expire_time: String(expireTs),

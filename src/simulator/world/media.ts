@@ -1,5 +1,5 @@
-// Task media (API.md §8.5): generated per request from the task's timeline, never stored. Files are
-// served by the object store through a virtual resolver from real asset bytes, so even the 10,000
+// Task media (docs/api.md#task-media): generated per request from the task's timeline, never stored. Files
+// are served by the object store through a virtual resolver from real asset bytes, so even the 10,000
 // files of the big-media task cost no disk and no memory beyond the assets themselves.
 import type { VirtualObject } from '../types';
 import { uuidFrom } from './ids';
@@ -13,7 +13,7 @@ export interface MediaAssets {
   readonly ppk: Buffer;
 }
 
-/** The documented cap: "returns at most the first 10000" (API.md §8.5). */
+/** The documented cap: "returns at most the first 10000" (docs/api.md#task-media). */
 export const MEDIA_LIMIT = 10_000;
 
 export interface MediaFile {

@@ -1,6 +1,6 @@
 // How many media files a task produces and how many the dock has uploaded so far: one photo per
 // take-photo waypoint reached, a video and a PPK file; uploads trickle in over a minute after landing
-// (API.md §8.1 step 4, §15.6).
+// (docs/api.md#flight-tasks step 4, docs/api.md#task-timeline).
 import { photosTaken } from './flightPlan';
 import type { Evaluated } from './tasks';
 import { MINUTE } from './time';
@@ -28,7 +28,9 @@ export function mediaCounts(e: Evaluated, now: number): MediaCounts {
   return { photos, expected, uploaded, landedAt: timeline.endedAt };
 }
 
-/** The list's `media_upload_status` (its values are not documented, API.md §16) [INFERRED]. */
+/**
+ * The list's `media_upload_status` (its values are not documented, docs/api.md#open-questions) [INFERRED].
+ */
 export function mediaUploadStatus(e: Evaluated, counts: MediaCounts): string {
   if (e.timeline.phase === 'failed' || e.timeline.phase === 'timed_out') return 'no_media';
   if (counts.landedAt === undefined) return 'to_upload';

@@ -1,4 +1,5 @@
-// Reconstructed models (API.md §10) built from a task's media folder, and map annotations (§11).
+// Reconstructed models (docs/api.md#models) built from a task's media folder, and map annotations
+// (docs/api.md#map-annotations).
 import type { MapElementBody, ModelCreateBody } from '../../api/schemas/model';
 import { SimError } from '../types';
 import { uuidFrom } from './ids';

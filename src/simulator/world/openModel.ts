@@ -1,5 +1,5 @@
-// Open modeling (API.md §12): upload your own photos with temporary credentials, declare them in a
-// resource, reconstruct; statuses advance on the simulated clock.
+// Open modeling (docs/api.md#open-modeling): upload your own photos with temporary credentials, declare them
+// in a resource, reconstruct; statuses advance on the simulated clock.
 import { createHmac } from 'node:crypto';
 import type { ReconstructionStartBody, UploadCallbackBody } from '../../api/schemas/openModel';
 import { SimError } from '../types';
@@ -180,7 +180,7 @@ export class OpenModelService {
       .filter((v) => v.model_status === 12 || v.model_status === 14 || v.zip_status === 1);
   }
 
-  /** 2D maps finish as 9 "map reconstruction succeeded", the others as 15 (API.md §12 enums). */
+  /** 2D maps finish as 9 "map reconstruction succeeded", the others as 15 (docs/api.md#open-modeling). */
   private successCode(m: OpenModelRecord): number {
     return m.type === 1 ? 9 : 15;
   }

@@ -1,5 +1,5 @@
-// The demo organization (API.md §15.5): three projects, one of them closed to the key; per open
-// project a Dock 2 with an M3TD, a Dock 3 with an M4TD and an RC Plus 2 with an offline M4T; the first
+// The demo organization (docs/api.md#demo-organization): three projects, one of them closed to the key; per
+// open project a Dock 2 with an M3TD, a Dock 3 with an M4TD and an RC Plus 2 with an offline M4T; the first
 // project also has an offline dock and a dock with outdated firmware for the failure paths.
 import { MODELS, type HmsName, type ModelName } from './catalog';
 import type { LonLat } from './geo';
@@ -14,9 +14,9 @@ export interface ProjectSeed {
   readonly introduction: string;
   readonly accessible: boolean;
   readonly center: LonLat;
-  /** Unix seconds (API.md §5.1). */
+  /** Unix seconds (docs/api.md#project-list). */
   readonly createdAt: number;
-  /** Project RTH altitude limit; above it a task is created but fails to start (API.md §8.1). */
+  /** Project RTH altitude limit; above it a task is created but fails to start (docs/api.md#flight-tasks). */
   readonly rthLimit: number;
 }
 
@@ -60,7 +60,7 @@ export interface Organization {
   readonly rcs: readonly RcSeed[];
 }
 
-/** Firmware below this major version cannot run tasks (→ 200700, API.md §13). */
+/** Firmware below this major version cannot run tasks (→ 200700, docs/api.md#error-codes). */
 export const MIN_DOCK_FIRMWARE_MAJOR = 10;
 
 const PROJECTS = [

@@ -1,4 +1,4 @@
-// The route library (API.md §9): seeded routes generated as real WPML KMZ files and put into the
+// The route library (docs/api.md#routes): seeded routes generated as real WPML KMZ files and put into the
 // object store, plus routes registered by `wayline/finish-upload`.
 import { summarizeKmz } from '../../routes/wpml/summary';
 import type { ZipSource } from '../../routes/zip/zip';
@@ -23,7 +23,7 @@ export interface RouteRecord {
   readonly deviceModelKey: string;
   readonly payloadInformation: readonly { domain: string; type: string; lens_type: string }[];
   readonly templateTypes: readonly string[];
-  /** Unix ms (the Sync equivalent uses ms, API.md §9.3). */
+  /** Unix ms (the Sync equivalent uses ms, docs/api.md#route-list). */
   readonly updateTime: number;
   readonly distance: number;
   readonly waypointCount: number;
@@ -55,7 +55,8 @@ const row = (
   purpose: RoutePurpose,
 ): RouteSeed => ({ project, name, aircraft, nearDock, waypoints, speed, photoEvery, purpose });
 
-// Reproducible failures (API.md §13): no dock carries an M30T → 219019; never validated → 219020.
+// Reproducible failures (docs/api.md#error-codes): no dock carries an M30T → 219019;
+// never validated → 219020.
 const SEEDS: readonly RouteSeed[] = [
   row(1, 'North pier patrol', 'm3td', 'main', 12, 6, 2, 'patrol'),
   row(1, 'Container yard loop', 'm4td', 'dock3', 10, 7, 1, 'patrol'),
@@ -131,7 +132,9 @@ export class RouteRegistry {
     });
   }
 
-  /** Registers an uploaded (already validated) KMZ; a name may repeat, as live (API.md §9.2). */
+  /**
+   * Registers an uploaded (already validated) KMZ; a name may repeat, as live (docs/api.md#finish-upload).
+   */
   registerUpload(
     projectUuid: string,
     name: string,

@@ -34,5 +34,5 @@ export interface WorldState extends TaskOpsDeps {
   assets(): MediaAssets;
 }
 
-/** Presigned GET URLs live 15 minutes, like the STS credentials (API.md §5.4). */
+/** Presigned GET URLs live 15 minutes, like the STS credentials (docs/api.md#storage-credentials). */
 export const URL_TTL_SECONDS = 900;

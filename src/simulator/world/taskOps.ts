@@ -1,5 +1,6 @@
-// Writes on tasks: creation (API.md §8.2), suspend/restore (§8.3) and real-time commands (§6.3), with
-// the business errors of §13 for the reproducible failure paths.
+// Writes on tasks: creation (docs/api.md#task-create), suspend/restore (docs/api.md#task-status) and
+// real-time commands (docs/api.md#device-commands), with the business errors of docs/api.md#error-codes
+// for the reproducible failure paths.
 import type { DeviceCommandBody } from '../../api/schemas/device';
 import type { TaskCreateBody } from '../../api/schemas/task';
 import { SimError } from '../types';
@@ -100,7 +101,8 @@ export function createTask(
     ...(body.latest_begin_at === undefined ? {} : { latestBeginAt: body.latest_begin_at * 1000 }),
     createdAt: now,
     folderId: deps.tasks.nextFolderId(),
-    // The live service accepts the task and it then fails to start (API.md §8.1, §15.3).
+    // The live service accepts the task and it then fails to start (docs/api.md#flight-tasks,
+    // docs/api.md#task-timeline).
     fate: tooHigh ? 'starting_failure' : 'fly',
     ...(tooHigh
       ? {
@@ -166,7 +168,10 @@ const NEEDS: Record<
   return_home_cancel: { from: ['returning'], kind: 'rth_cancel', need: 'an aircraft returning home' },
 };
 
-/** Accepts the aircraft SN (as documented) or its dock's SN (as the Sync API does), API.md §6.3. */
+/**
+ * Accepts the aircraft SN (as documented) or its dock's SN (as the Sync API does),
+ * docs/api.md#device-commands.
+ */
 export function deviceCommand(
   deps: TaskOpsDeps,
   projectUuid: string,

@@ -29,7 +29,7 @@ export interface TaskSpec {
     readonly days_of_month?: readonly number[];
     readonly week_of_month?: readonly number[];
   };
-  /** Unix seconds, as sent (API.md §8.2). */
+  /** Unix seconds, as sent (docs/api.md#task-create). */
   readonly recurringStartTimes?: readonly number[];
   readonly continuousPeriods?: readonly (readonly [number, number])[];
   readonly minBatteryCapacity?: number;
@@ -52,7 +52,10 @@ export interface TaskSpec {
   readonly operator: string;
 }
 
-/** Until when a task that has not started may still start (API.md §8.2 `latest_begin_at`, `end_at`). */
+/**
+ * Until when a task that has not started may still start (docs/api.md#task-create `latest_begin_at`,
+ * `end_at`).
+ */
 export function latestStart(spec: TaskSpec): number {
   if (spec.taskType === 'recurring' || spec.taskType === 'continuous') return spec.endAt ?? spec.beginAt;
   if (spec.taskType === 'timed') return spec.latestBeginAt ?? spec.beginAt;

@@ -1,4 +1,5 @@
-// Task payloads: list items (API.md §8.4) and task information (§8.7). Times are RFC 3339 strings.
+// Task payloads: list items (docs/api.md#task-list) and task information (docs/api.md#task-information).
+// Times are RFC 3339 strings.
 import { waypointsReached } from './flightPlan';
 import { mediaCounts, mediaUploadStatus } from './mediaCounts';
 import type { Evaluated } from './tasks';
@@ -17,7 +18,7 @@ function plannedEnd(e: Evaluated): number {
   return e.spec.endAt ?? e.spec.latestBeginAt ?? e.spec.beginAt;
 }
 
-/** Fields the task list and task info share (API.md §8.4, §8.7). */
+/** Fields the task list and task info share (docs/api.md#task-list, docs/api.md#task-information). */
 function taskCore(e: Evaluated): Record<string, unknown> {
   const { spec, timeline } = e;
   return {

@@ -1,5 +1,5 @@
-// The device "thing model" of `GET /device/{sn}/state` (API.md §6.1): dock, aircraft and RC properties
-// with named-string enums, changing while a task flies (position, battery, mode, drone_in_dock).
+// The device "thing model" of `GET /device/{sn}/state` (docs/api.md#device-state): dock, aircraft and RC
+// properties with named-string enums, changing while a task flies (position, battery, mode, drone_in_dock).
 import { MODELS, modelParts } from './catalog';
 import { modelOf, type DeviceRef, type DeviceRegistry } from './devices';
 import { groundDistance } from './geo';

@@ -1,5 +1,5 @@
-// Time formats of the V1 API (API.md §2.5): query/body times are Unix seconds, task and media times in
-// responses are RFC 3339 strings with an offset, track points carry milliseconds.
+// Time formats of the V1 API (docs/api.md#identifiers-times-and-units): query/body times are Unix seconds,
+// task and media times in responses are RFC 3339 strings with an offset, track points carry milliseconds.
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;

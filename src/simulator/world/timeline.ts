@@ -1,5 +1,5 @@
-// The task state machine (API.md §15.6), evaluated lazily: a task's status at any moment is a pure
-// function of its schedule, the commands applied to it and the clock. Nothing runs in the background.
+// The task state machine (docs/api.md#task-timeline), evaluated lazily: a task's status at any moment is a
+// pure function of its schedule, the commands applied to it and the clock. Nothing runs in the background.
 import type { TaskStatus } from '../../api/schemas/task';
 
 /** Time to prepare the dock and aircraft before take-off. */
@@ -81,7 +81,7 @@ export function evaluate(schedule: Schedule, events: readonly TaskEvent[], now: 
   for (const e of sorted) {
     if (e.kind === 'suspend') suspended = true;
     if (e.kind !== 'restore') continue;
-    // Restored after the slot passed: start now if the window is still open (API.md §8.3).
+    // Restored after the slot passed: start now if the window is still open (docs/api.md#task-status).
     if (start !== undefined && e.at > start) {
       if (e.at > schedule.latestStart) return done('timed_out', { endedAt: e.at });
       start = e.at;

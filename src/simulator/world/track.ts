@@ -1,5 +1,5 @@
-// The flown trajectory (API.md §8.6): one point per second of flight, timestamps in milliseconds,
-// heights as ellipsoid heights like the thing model.
+// The flown trajectory (docs/api.md#task-trajectory): one point per second of flight, timestamps in
+// milliseconds, heights as ellipsoid heights like the thing model.
 import { distance3d } from './geo';
 import { Locator } from './motion';
 import type { DockSeed } from './org';
@@ -11,7 +11,9 @@ export interface TrackData {
   readonly points: { timestamp: number; latitude: number; longitude: number; height: number }[];
 }
 
-/** Undefined while the aircraft has not taken off (the service answers 219017 then, API.md §13). */
+/**
+ * Undefined while the aircraft has not taken off (the service answers 219017 then, docs/api.md#error-codes).
+ */
 export function trackOf(e: Evaluated, dock: DockSeed, now: number): TrackData | undefined {
   const start = e.timeline.flightStartedAt;
   if (start === undefined || e.timeline.segments.length === 0) return undefined;

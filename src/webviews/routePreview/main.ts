@@ -81,7 +81,7 @@ function render(): void {
   );
   refresh.addEventListener('click', () => channel.post({ type: 'refresh' }));
   const distance = route.waylines.reduce((d, w) => d + w.distance, 0);
-  // Heights mean different things per mode (WPML.md §6 item 9): say which one the table shows.
+  // Heights mean different things per mode (docs/wpml.md#heights): say which one the table shows.
   const modes = [...new Set(route.waylines.flatMap((w) => (w.heightMode ? [w.heightMode] : [])))];
   const toolbar = h(
     'div',

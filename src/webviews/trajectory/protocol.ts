@@ -6,7 +6,7 @@ import { labelsSchema, mapLabels, mapSettings } from '../map/protocol';
 
 /** One point per second is 36,000 for ten hours; far above any flight a dock battery allows. */
 export const MAX_TRACK_POINTS = 200_000;
-/** The media list returns at most 10,000 files (API.md §8.5). */
+/** The media list returns at most 10,000 files (docs/api.md#task-media). */
 export const MAX_MEDIA = 10_000;
 
 const text = (max = 300) => z.string().max(max);

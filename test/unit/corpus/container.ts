@@ -1,5 +1,6 @@
-// Corpus cases for WPML.md §6 items 1–2: archives, entry names, XML and the root element. Each breaks
-// the valid generated route in one way and names the rule, severity and place of the finding it must give.
+// Corpus cases for docs/wpml.md#rules, rules 1–2: archives, entry names, XML and the root element. Each
+// breaks the valid generated route in one way and names the rule, severity and place of the finding it must
+// give.
 import { writeZip } from '../../../src/routes/zip/zip';
 import { ARCHIVE, built, inTemplate, inWaylines, raw, type CorpusCase } from './kit';
 import {
@@ -16,7 +17,7 @@ import {
 } from './route';
 
 export const CONTAINER_CASES: readonly CorpusCase[] = [
-  // §6 item 1: the container.
+  // Rule 1: the container.
   raw('not a zip', 'zip.not_zip', () => Buffer.from('<kml>this is XML, not a KMZ archive</kml>')),
   raw('empty zip', 'zip.empty', () => writeZip([])),
   raw('zip bomb: 4 MB of spaces deflated ~1000:1', 'zip.ratio', () =>

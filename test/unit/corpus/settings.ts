@@ -1,4 +1,4 @@
-// Corpus cases for WPML.md §6 items 3–5: missionConfig and the Folders of both files. Each edits the
+// Corpus cases for docs/wpml.md#rules, rules 3–5: missionConfig and the Folders of both files. Each edits the
 // valid generated route in one way, as text.
 import {
   built,
@@ -13,7 +13,7 @@ import {
 import { baseFiles, replace, WAYLINES } from './route';
 
 export const SETTINGS_CASES: readonly CorpusCase[] = [
-  // §6 item 3: missionConfig.
+  // Rule 3: missionConfig.
   inWaylines(
     'missionConfig missing',
     'wpml.mission.missing',
@@ -102,7 +102,7 @@ export const SETTINGS_CASES: readonly CorpusCase[] = [
     },
   ),
 
-  // §6 item 4: the template Folder.
+  // Rule 4: the template Folder.
   inTemplate(
     'templateType waypoints',
     'wpml.template.type.invalid',
@@ -140,7 +140,7 @@ export const SETTINGS_CASES: readonly CorpusCase[] = [
     { nth: 1 },
   ),
 
-  // §6 item 5: wayline Folders.
+  // Rule 5: wayline Folders.
   inWaylines(
     'no wayline Folder',
     'wpml.wayline.folder.missing',

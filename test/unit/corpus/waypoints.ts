@@ -1,10 +1,10 @@
-// Corpus cases for WPML.md §6 items 6–9: waypoints, actions, routes FlightHub accepts but cannot fly,
-// and template.kml against waylines.wpml. Each edits the valid generated route in one way, as text.
+// Corpus cases for docs/wpml.md#rules, rules 6–9: waypoints, actions, routes FlightHub accepts but cannot
+// fly, and template.kml against waylines.wpml. Each edits the valid generated route in one way, as text.
 import { built, FIRST_ACTION, generated, inTemplate, inWaylines, withRefPoint, type CorpusCase } from './kit';
 import { BASE_POINTS, baseFiles, editFile, replace, WAYLINES } from './route';
 
 export const WAYPOINT_CASES: readonly CorpusCase[] = [
-  // §6 item 6: waypoints.
+  // Rule 6: waypoints.
   inWaylines(
     'waypointSpeed 0',
     'wpml.waypoint.speed.range',
@@ -97,7 +97,7 @@ export const WAYPOINT_CASES: readonly CorpusCase[] = [
     '<wpml:waypointTurnMode>drift',
   ),
 
-  // §6 item 6: actions.
+  // Rule 6: actions.
   inWaylines(
     'action group ends past the last waypoint',
     'wpml.action_group.end_index.range',
@@ -163,7 +163,7 @@ export const WAYPOINT_CASES: readonly CorpusCase[] = [
     '<wpml:payloadLensIndex>wide,thermal',
   ),
 
-  // §6 item 7: routes FlightHub registers but refuses to fly (219019); §6 item 9: heights.
+  // Rule 7: routes FlightHub registers but refuses to fly (219019); rule 9: heights.
   {
     name: 'one waypoint only',
     rule: 'wpml.route.too_few_waypoints',
