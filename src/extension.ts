@@ -6,7 +6,7 @@ import { openPanels } from './panels/panelHost';
 import { registerPanels } from './panels/register';
 import { JSON_SCHEME, JsonDocuments } from './jsonDocs';
 import { registerKmzFileSystem } from './routes/kmzFs';
-import { registerRouteDiagnostics } from './routes/registerDiagnostics';
+import { registerRouteDiagnostics, ROUTE_COMMANDS } from './routes/registerDiagnostics';
 import { createServices, type Services } from './services';
 import { StatusBar } from './statusBar';
 import { registerViews } from './views/register';
@@ -26,15 +26,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   try {
     services = createServices(context);
     const docs = new JsonDocuments();
-    const routeDiagnostics = registerRouteDiagnostics(context);
     const { views, disposables } = registerViews(services);
+    const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
     context.subscriptions.push(
       services,
       docs,
       vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
       registerKmzFileSystem(),
       ...disposables,
-      ...registerCommands({ services, docs, views }),
+      ...registerCommands({ services, docs, views }, (id) => {
+        if (ROUTE_COMMANDS.has(id)) routeDiagnostics.start();
+      }),
       ...registerPanels(services),
       new StatusBar(services),
     );
