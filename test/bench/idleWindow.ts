@@ -109,12 +109,13 @@ function globToRegExp(glob: string): RegExp {
 /** Counts outgoing TCP connections and fetch calls (undici and node:http both end in Socket#connect). */
 function countRequests(): { requests(): number; restore(): void } {
   let count = 0;
-  const connect = net.Socket.prototype.connect;
+  const proto = net.Socket.prototype as unknown as { connect: (...args: unknown[]) => net.Socket };
+  const connect = proto.connect;
   const originalFetch = globalThis.fetch;
-  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+  proto.connect = function (this: net.Socket, ...args: unknown[]) {
     count++;
-    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof connect;
+    return connect.apply(this, args);
+  };
   globalThis.fetch = (...args: Parameters<typeof fetch>) => {
     count++;
     return originalFetch(...args);
@@ -122,7 +123,7 @@ function countRequests(): { requests(): number; restore(): void } {
   return {
     requests: () => count,
     restore: () => {
-      net.Socket.prototype.connect = connect;
+      proto.connect = connect;
       globalThis.fetch = originalFetch;
     },
   };

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { mcpServerDefinitionApi } from '../../src/compat';
 import { eventually, extensionApi, extensionPath } from './api';
 
 describe('activation and the command table', () => {
@@ -40,5 +41,14 @@ describe('activation where no route is in play', () => {
     await vscode.commands.executeCommand('flighthub.routes.focus');
     await eventually(() => api.routeDiagnostics.started, 20_000);
     await api.routeDiagnostics.ready;
+  });
+});
+
+describe('APIs newer than engines.vscode', () => {
+  it('finds the MCP server definition provider exactly on VS Code 1.101 and later', () => {
+    const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
+    const stable = major > 1 || (major === 1 && minor >= 101);
+    const api = mcpServerDefinitionApi(vscode.lm, vscode.version);
+    assert.equal(api !== undefined, stable, `VS Code ${vscode.version}`);
   });
 });
