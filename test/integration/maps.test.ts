@@ -147,6 +147,8 @@ describe('map panels', () => {
       source: { kind: 'file', uri: file.toString(), label: 'it-restored.kmz' },
       selected: 2,
     });
+    // Before the next panel hides it: VS Code 1.100 does not load a hidden webview's page (1.139 does).
+    await eventually(() => route.ready, 20_000);
     const trajectory = await revivePanel(api.services, panel('flighthub.trajectory'), trajectoryRevivable, {
       task: { uuid: task.uuid, name: task.name },
       time: 0,
