@@ -6,7 +6,7 @@ import { openPanels } from './ui/panels/panelHost';
 import { registerPanels } from './app/panels';
 import { JSON_SCHEME, JsonDocuments } from './ui/jsonDocs';
 import { registerKmzFileSystem } from './features/routes/kmzFs';
-import { registerRouteDiagnostics } from './features/routes/registerDiagnostics';
+import { registerRouteDiagnostics, ROUTE_COMMANDS } from './features/routes/registerDiagnostics';
 import { createServices, type Services } from './services/services';
 import { StatusBar } from './features/connections/statusBar';
 import { registerViews } from './app/views';
@@ -26,15 +26,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   try {
     services = createServices(context);
     const docs = new JsonDocuments();
-    const routeDiagnostics = registerRouteDiagnostics(context);
     const { views, disposables } = registerViews(services);
+    const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
     context.subscriptions.push(
       services,
       docs,
       vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
       registerKmzFileSystem(),
       ...disposables,
-      ...registerCommands({ services, docs, views }),
+      ...registerCommands({ services, docs, views }, (id) => {
+        if (ROUTE_COMMANDS.has(id)) routeDiagnostics.start();
+      }),
       ...registerPanels(services),
       new StatusBar(services),
     );

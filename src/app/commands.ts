@@ -109,8 +109,13 @@ export const COMMANDS = {
 
 export type CommandId = keyof typeof COMMANDS;
 
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, factory]) =>
-    vscode.commands.registerCommand(id, withErrorBoundary(ctx.services, id, factory(ctx))),
-  );
+/** `onRun` hears each command before it runs (extension.ts starts the route scan on a route command). */
+export function registerCommands(ctx: CommandContext, onRun?: (id: string) => void): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, factory]) => {
+    const handler = withErrorBoundary(ctx.services, id, factory(ctx));
+    return vscode.commands.registerCommand(id, (...args: unknown[]) => {
+      onRun?.(id);
+      return handler(...args);
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { activationBenchmarks } from './activation';
 import { clientBenchmarks } from './client';
 import { galleryBenchmarks } from './gallery';
 import type { BenchResult } from './harness';
+import { idleWindowBenchmark } from './idleWindow';
 import { routeCheckInChild } from './routeCheck';
 import { routeBenchmarks } from './routes';
 import { startSimProcess } from './simProcess';
@@ -11,7 +12,7 @@ import { startSimProcess } from './simProcess';
 async function main(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   // Activation first: if it fails, no simulator process is left behind.
-  const results: BenchResult[] = [...activationBenchmarks(rounds)];
+  const results: BenchResult[] = [...activationBenchmarks(rounds), await idleWindowBenchmark()];
   const sim = await startSimProcess(['--seed', 'bench', '--tasks-per-dock', '10000']);
   try {
     results.push(...(await clientBenchmarks(sim, rounds)));

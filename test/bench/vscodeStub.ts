@@ -40,6 +40,9 @@ function uri(path: string) {
   return { fsPath: path, path, scheme: 'file', toString: () => `file://${path}` };
 }
 
+/** What the stub saw the extension ask for that costs more than a registration. */
+export const stubCounters = { scans: 0 };
+
 export const vscodeStub = {
   Disposable,
   EventEmitter,
@@ -69,7 +72,11 @@ export const vscodeStub = {
     createStatusBarItem: () => statusItem,
     showErrorMessage: () => Promise.resolve(undefined),
     registerWebviewPanelSerializer: noop,
+    // No editor tab is open: the window the idle-window bench models.
+    tabGroups: { all: [] as Array<{ tabs: unknown[] }>, onDidChangeTabs: noop },
   },
+  TabInputText: class {},
+  TabInputWebview: class {},
   commands: { registerCommand: noop, executeCommand: () => Promise.resolve(undefined) },
   workspace: {
     getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback }),
@@ -84,7 +91,18 @@ export const vscodeStub = {
     onDidDeleteFiles: noop,
     onDidChangeTextDocument: noop,
     onDidCloseTextDocument: noop,
-    findFiles: () => Promise.resolve([]),
+    onDidOpenTextDocument: noop,
+    fs: {
+      readDirectory: () => {
+        stubCounters.scans++;
+        return Promise.resolve([]);
+      },
+    },
+    /** Every call is a workspace scan: test/bench/idleWindow.ts counts them (`scans`). */
+    findFiles: () => {
+      stubCounters.scans++;
+      return Promise.resolve([]);
+    },
     textDocuments: [],
   },
   languages: {

@@ -13,6 +13,7 @@ import { CheckRunner } from './checks';
 import { DEMO_SETTINGS } from './settings';
 import { smokeChecks } from './smokeChecks';
 import { installVsix, VSIX_NAME } from './vsix';
+import { checkVsixContents } from './vsixContents';
 
 /** Compiled to out/test/e2e/, so the repository root is three levels up. */
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -84,7 +85,14 @@ async function main(options: SmokeOptions): Promise<void> {
   await clearArtifacts(options.outDir);
   const tools = await loadTools();
   run.dirs = await makeRunDirs();
+  const packaged = await checkVsixContents(options.vsix);
+  console.log(`[e2e] ${path.basename(options.vsix)}: ${packaged.length} files, no sources, maps or tests`);
   await installVsix(tools, run.dirs, options.vsix);
+  // The same package must install into the oldest VS Code that engines.vscode names: code-server checks
+  // the engine and refuses a package that needs a newer one (test/vscode/README.md, "Two VS Codes").
+  const oldest = await loadTools(process.env, 'min');
+  await installVsix(oldest, await makeRunDirs(path.join(run.dirs.root, 'oldest')), options.vsix);
+  console.log(`[e2e] installed into code-server ${oldest.codeServerVersion} too`);
   const workspace = await mkdtemp(path.join(run.dirs.root, 'workspace-'));
   const echo = options.verbose ? (line: string): void => console.log(line) : undefined;
   run.server = await startCodeServer(tools, run.dirs, {}, echo, {

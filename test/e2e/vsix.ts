@@ -25,7 +25,7 @@ export async function installVsix(tools: Tools, dirs: RunDirs, vsix: string): Pr
     ...['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
     ...['--install-extension', vsix, '--force'],
   ];
-  const child = spawn(tools.node24, args, {
+  const child = spawn(tools.node, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...dirs.env },
   });

@@ -51,6 +51,14 @@ export function labelOf(provider: vscode.TreeDataProvider<TreeNode>, node: TreeN
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
+/**
+ * How long a webview page may take to say `ready`. Usually a second; on VS Code 1.100 in code-server
+ * (the oldest we test on) a resource request of a webview's service worker is now and then never
+ * answered and waits for its 30 s `resolveTimeout` (lib/vscode/out/vs/workbench/contrib/webview/browser/
+ * pre/service-worker.js in code-server 4.100.3) before the page goes on loading.
+ */
+export const PAGE_LOAD_MS = 45_000;
+
 /** Polls until `check` returns a value (not undefined/false) or the time runs out. */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { DownloadReport } from '../../src/features/media/download';
 import type { Simulator } from '../../src/simulator/simulator';
-import { connectSimulator, eventually, extensionApi } from './api';
+import { connectSimulator, eventually, extensionApi, PAGE_LOAD_MS } from './api';
 
 describe('task media gallery', function () {
   // Each 10,000-item media list costs the in-process simulator seconds of URL signing (×3 on a busy machine).
@@ -43,7 +43,7 @@ describe('task media gallery', function () {
     assert.equal(result.count, sim.world.describe().tasks.bigMediaCount);
     const host = await eventually(
       () => [...api.panels].find((h) => h.panel.viewType === 'flighthub.gallery' && h.ready),
-      20_000,
+      PAGE_LOAD_MS,
     );
     assert.equal(host.panel.title, `Media: ${task.name}`);
     // Opening it again reveals the same panel with a fresh list.

@@ -7,7 +7,7 @@ import type { TestApi } from '../../src/extension';
 import { reviveLivestream } from '../../src/features/live/livePanel';
 import type { Simulator } from '../../src/simulator/simulator';
 import { webrtcSkip } from '../helpers/webrtcNetwork';
-import { connectSimulator, eventually, extensionApi } from './api';
+import { connectSimulator, eventually, extensionApi, PAGE_LOAD_MS } from './api';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -39,7 +39,7 @@ describe('livestream panel', function () {
     assert.equal(kind, 'whep', `startLivestream: ${String(api.services.lastCommandError)}`);
     const host = await eventually(
       () => [...api.panels].find((h) => h.panel.viewType === 'flighthub.livestream' && h.ready),
-      30_000,
+      PAGE_LOAD_MS,
     );
     assert.match(host.panel.title, /\(81-0-0\)$/);
     assert.equal(host.panel.options.retainContextWhenHidden, true);

@@ -13,7 +13,7 @@ import { trajectoryRevivable } from '../../src/features/tasks/trajectoryPanel';
 import { readZip } from '../../src/routes/zip/zip';
 import type { Simulator } from '../../src/simulator/simulator';
 import { generateRouteKmz } from '../../src/simulator/routegen';
-import { connectSimulator, eventually, extensionApi } from './api';
+import { connectSimulator, eventually, extensionApi, PAGE_LOAD_MS } from './api';
 
 interface RouteResult {
   readonly name: string;
@@ -63,7 +63,7 @@ describe('map panels', () => {
     assert.ok(first, String(api.services.lastCommandError));
     assert.equal(first.waypoints, 3);
     assert.equal(first.findings.errors, 0);
-    await eventually(() => readyPanels('flighthub.routePreview').length === 1);
+    await eventually(() => readyPanels('flighthub.routePreview').length === 1, PAGE_LOAD_MS);
     await writeFile(file, kmz(6));
     // Opening the same route again reveals its panel and returns what the panel shows now.
     await eventually(async () => (await preview())?.waypoints === 6, 20_000);
@@ -80,7 +80,7 @@ describe('map panels', () => {
     );
     assert.ok(result, String(api.services.lastCommandError));
     assert.equal(result.waypoints, 4);
-    await eventually(() => readyPanels('flighthub.routePreview').length === 2);
+    await eventually(() => readyPanels('flighthub.routePreview').length === 2, PAGE_LOAD_MS);
   });
 
   it('previews a route of the project, downloaded like Download Route', async () => {
@@ -93,7 +93,7 @@ describe('map panels', () => {
     });
     assert.ok(result, String(api.services.lastCommandError));
     assert.ok(result.waypoints >= 2);
-    await eventually(() => readyPanels('flighthub.routePreview').length === 3);
+    await eventually(() => readyPanels('flighthub.routePreview').length === 3, PAGE_LOAD_MS);
   });
 
   it('opens the trajectory of a flown task and exports GeoJSON', async () => {
@@ -107,7 +107,7 @@ describe('map panels', () => {
     assert.ok(result, String(api.services.lastCommandError));
     assert.ok(result.points > 10, `points: ${result.points}`);
     assert.equal(result.exported, target);
-    await eventually(() => readyPanels('flighthub.trajectory').length === 1);
+    await eventually(() => readyPanels('flighthub.trajectory').length === 1, PAGE_LOAD_MS);
     const fc = JSON.parse(await readFile(target, 'utf8')) as {
       type: string;
       features: {
@@ -147,12 +147,14 @@ describe('map panels', () => {
       source: { kind: 'file', uri: file.toString(), label: 'it-restored.kmz' },
       selected: 2,
     });
+    // Before the next panel hides it: VS Code 1.100 does not load a hidden webview's page (1.139 does).
+    await eventually(() => route.ready, PAGE_LOAD_MS);
     const trajectory = await revivePanel(api.services, panel('flighthub.trajectory'), trajectoryRevivable, {
       task: { uuid: task.uuid, name: task.name },
       binding: api.services.session.binding(),
       time: 0,
     });
-    await eventually(() => route.ready && trajectory.ready, 20_000);
+    await eventually(() => route.ready && trajectory.ready, PAGE_LOAD_MS);
     // A state the page never saved closes the panel instead of leaving it empty.
     const broken = panel('flighthub.routePreview');
     let closed = false;

@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { smokeDriverArgs } from './smokeDriver';
 import type { Tools } from './tools';
 
 /** Per-run folders, all under one temp root so a run leaves nothing in the user's home. */
@@ -94,23 +95,28 @@ export async function startCodeServer(
   // An explicit config file keeps code-server from creating (and reading) ~/.config/code-server.
   await writeFile(config, `bind-addr: ${bindAddr}\nauth: none\ncert: false\n`);
 
+  const driver =
+    options.smokeTestDriver === false
+      ? { node: [], codeServer: [], env: {} }
+      : await smokeDriverArgs(tools.codeServerEntry);
   const args = [
+    ...driver.node,
     tools.codeServerEntry,
     ...['--config', config, '--auth', 'none', '--bind-addr', bindAddr],
     ...['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
     ...['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
     // Without it a built VS Code ignores the test payload in the URL and the tests never start.
-    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
+    ...driver.codeServer,
   ];
   // Detached: the server gets its own process group, and stopping the group also ends the agent-host
   // and extension-host processes, which otherwise outlive the main process.
-  const child = spawn(tools.node24, args, {
+  const child = spawn(tools.node, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...dirs.env, ...extraEnv },
+    env: { ...process.env, ...dirs.env, ...extraEnv, ...driver.env },
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${tools.node24}`);
+  if (pid === undefined) throw new Error(`could not start ${tools.node}`);
 
   const logFile = path.join(dirs.root, 'code-server.log');
   const log = createWriteStream(logFile);

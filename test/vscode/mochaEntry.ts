@@ -9,8 +9,11 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
-/** Generous: a first `executeCommand` may wait for the extension to activate. */
-const TEST_TIMEOUT_MS = 20_000;
+/**
+ * Generous: a first `executeCommand` may wait for the extension to activate, and on VS Code 1.100 one
+ * webview page may take 30 s to load (PAGE_LOAD_MS in test/integration/api.ts); a test opens up to two.
+ */
+const TEST_TIMEOUT_MS = 90_000;
 
 export function run(): Promise<void> {
   // The runners pass these through the environment; the defaults match `npm run compile-tests`.

@@ -2,6 +2,7 @@
 // environment, so a developer types flags while CI and npm scripts set variables.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseVsCodeChoice, type VsCodeChoice } from './tools';
 
 /** Compiled to out/test/vscode/, so the repository root is three levels up. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   readonly timeoutMs: number;
   /** Echo code-server's own output, not only the extension host's. */
   readonly verbose: boolean;
+  /** Which installed VS Code runs the suite: the current one or the oldest engines.vscode accepts. */
+  readonly vscode: VsCodeChoice;
 }
 
 const USAGE = `usage: node out/test/vscode/runInCodeServer.js [options]
@@ -48,6 +51,7 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
       'screenshot-always': { type: 'boolean' },
       timeout: { type: 'string' },
       verbose: { type: 'boolean' },
+      vscode: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -74,6 +78,7 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
     screenshotAlways: values['screenshot-always'] ?? env.FLIGHTHUB_VSCODE_SCREENSHOT_ALWAYS === '1',
     timeoutMs: timeoutSeconds * 1000,
     verbose: values.verbose ?? env.FLIGHTHUB_VSCODE_VERBOSE === '1',
+    vscode: parseVsCodeChoice(pick(values.vscode, 'FLIGHTHUB_VSCODE')),
   };
 }
 

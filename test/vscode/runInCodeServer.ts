@@ -29,7 +29,7 @@ function cleanUp(): Promise<void> {
 
 async function main(options: HarnessOptions): Promise<number> {
   await checkInputs(options);
-  const tools = await loadTools();
+  const tools = await loadTools(process.env, options.vscode);
   const dirs = await makeRunDirs();
   cleanups.push(() => rm(dirs.root, { recursive: true, force: true }));
   const workspace = options.workspace ?? (await mkdtemp(path.join(dirs.root, 'workspace-')));

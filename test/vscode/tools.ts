@@ -1,12 +1,26 @@
-// Finds Node 24, code-server and Chromium through the manifest that scripts/install-tools.sh writes, so
-// the tools' layout is defined in that script alone.
+// Finds code-server, the Node it runs on, and Chromium through the manifest that scripts/install-tools.sh
+// writes, so the tools' layout is defined in that script alone. Two VS Codes are installed: the current
+// one and the oldest that package.json's engines.vscode accepts (FLIGHTHUB_VSCODE or --vscode picks).
 import { access, readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+/** Which installed VS Code: the newest we test on, or the oldest engines.vscode accepts. */
+export type VsCodeChoice = 'current' | 'min';
+export const VSCODE_CHOICES: readonly VsCodeChoice[] = ['current', 'min'];
+
+export function parseVsCodeChoice(value: string | undefined): VsCodeChoice {
+  if (value === undefined || value === '') return 'current';
+  if ((VSCODE_CHOICES as readonly string[]).includes(value)) return value as VsCodeChoice;
+  throw new Error(`--vscode/FLIGHTHUB_VSCODE must be one of ${VSCODE_CHOICES.join(', ')}, not "${value}"`);
+}
+
 export interface Tools {
-  /** Node 24: code-server 4.139 refuses older Node, and its native modules are built for this ABI. */
-  readonly node24: string;
+  /**
+   * The Node this code-server requires (24 for 4.139, 20 for 4.100): each refuses other majors, and its
+   * native modules are built for that ABI.
+   */
+  readonly node: string;
   readonly codeServerEntry: string;
   readonly codeServerVersion: string;
   readonly chromium: string;
@@ -17,7 +31,10 @@ export function toolsDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.FLIGHTHUB_TOOLS ?? path.join(os.homedir(), '.cache', 'flighthub-workbench-tools');
 }
 
-export async function loadTools(env: NodeJS.ProcessEnv = process.env): Promise<Tools> {
+export async function loadTools(
+  env: NodeJS.ProcessEnv = process.env,
+  which: VsCodeChoice = parseVsCodeChoice(env.FLIGHTHUB_VSCODE),
+): Promise<Tools> {
   const manifest = path.join(toolsDir(env), 'tools.env');
   let text: string;
   try {
@@ -31,13 +48,14 @@ export async function loadTools(env: NodeJS.ProcessEnv = process.env): Promise<T
     if (value === undefined) throw new Error(`${manifest} has no ${key}: rerun scripts/install-tools.sh`);
     return value;
   };
+  const min = which === 'min';
   const tools: Tools = {
-    node24: required('NODE24'),
-    codeServerEntry: required('CODE_SERVER_ENTRY'),
-    codeServerVersion: required('CODE_SERVER_VERSION'),
+    node: required(min ? 'NODE_MIN' : 'NODE24'),
+    codeServerEntry: required(min ? 'CODE_SERVER_MIN_ENTRY' : 'CODE_SERVER_ENTRY'),
+    codeServerVersion: required(min ? 'CODE_SERVER_MIN_VERSION' : 'CODE_SERVER_VERSION'),
     chromium: env.FLIGHTHUB_CHROMIUM ?? required('CHROMIUM'),
   };
-  for (const file of [tools.node24, tools.codeServerEntry, tools.chromium]) {
+  for (const file of [tools.node, tools.codeServerEntry, tools.chromium]) {
     try {
       await access(file);
     } catch {

@@ -77,8 +77,11 @@ export class RouteDiagnostics implements vscode.Disposable {
     );
   }
 
-  /** Validates every route in the workspace; resolves when all are published (bad routes never reject). */
-  async scan(): Promise<void> {
+  /**
+   * Validates every route in the workspace; resolves, with how many routes it found, when all are
+   * published (bad routes never reject).
+   */
+  async scan(): Promise<number> {
     const uris = await vscode.workspace.findFiles(SCAN_GLOB, SCAN_EXCLUDE, MAX_SCANNED_FILES);
     const targets = new Map<string, Target>();
     for (const uri of uris) {
@@ -86,11 +89,12 @@ export class RouteDiagnostics implements vscode.Disposable {
       targets.set(target.uri.toString(), target);
     }
     for (const target of targets.values()) {
-      if (this.disposed) return;
+      if (this.disposed) return targets.size;
       await this.run(target);
       // Validation is synchronous CPU work: let the extension host breathe between routes.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    return targets.size;
   }
 
   dispose(): void {
