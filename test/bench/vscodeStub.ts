@@ -36,12 +36,12 @@ const treeView = {
 };
 const statusItem = { show: noop, hide: noop, dispose: noop, text: '', tooltip: '', command: '', name: '' };
 
-function uri(path: string) {
+export function uri(path: string) {
   return { fsPath: path, path, scheme: 'file', toString: () => `file://${path}` };
 }
 
 /** What the stub saw the extension ask for that costs more than a registration. */
-export const stubCounters = { scans: 0 };
+export const stubCounters = { scans: 0, probes: 0 };
 
 export const vscodeStub = {
   Disposable,
@@ -98,12 +98,18 @@ export const vscodeStub = {
         return Promise.resolve([]);
       },
     },
-    /** Every call is a workspace scan: test/bench/idleWindow.ts counts them (`scans`). */
-    findFiles: () => {
-      stubCounters.scans++;
+    /**
+     * A call for at most one result is a bounded probe (`probes`); any other is a workspace scan
+     * (`scans`): test/bench/idleWindow.ts counts both.
+     */
+    findFiles: (_include: unknown, _exclude: unknown, maxResults?: number) => {
+      if (maxResults === 1) stubCounters.probes++;
+      else stubCounters.scans++;
       return Promise.resolve([]);
     },
     textDocuments: [],
+    /** The folder open in the modelled window (test/bench/idleWindow.ts sets it). */
+    workspaceFolders: [] as Array<{ uri: ReturnType<typeof uri>; name: string; index: number }>,
   },
   languages: {
     createDiagnosticCollection: () => ({ set: noop, delete: noop, clear: noop, dispose: noop }),

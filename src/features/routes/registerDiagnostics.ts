@@ -5,8 +5,11 @@
 // - a route file created or changed on disk in the workspace;
 // - the Routes view shown, a route command run, a route preview open or restored;
 // - an earlier scan of this workspace found routes (VS Code activates us there via `workspaceContains`,
-//   but tells an extension nothing about why it was activated, so the workspace's memory answers).
-// Until then only watchers and listeners exist: no findFiles, no reads.
+//   but tells an extension nothing about why it was activated, so the workspace's memory answers);
+// - in a workspace never looked at before, one bounded probe (`findFiles` for the first route file only)
+//   after activation finds routes: that is the `workspaceContains` activation of a newly opened folder.
+// A window without route files does not activate us at all (package.json activationEvents); one that
+// does for a view or a command pays for that one probe, once per workspace, and nothing more.
 import * as vscode from 'vscode';
 import { RouteDiagnostics } from './diagnostics';
 import { KMZ_SCHEME } from '../../routes/kmzArchive';
@@ -92,14 +95,32 @@ export function registerRouteDiagnostics(
     },
   };
   context.subscriptions.push(handle);
+  const seen = context.workspaceState.get<boolean>(ROUTES_SEEN);
+  if (seen === undefined && vscode.workspace.workspaceFolders?.length) probeOnce(context, start);
   if (
-    context.workspaceState.get<boolean>(ROUTES_SEEN) === true ||
+    seen === true ||
     routesView.visible ||
     vscode.workspace.textDocuments.some((doc) => isRouteUri(doc.uri)) ||
     vscode.window.tabGroups.all.some((group) => group.tabs.some(isRouteTab))
   )
     start();
   return handle;
+}
+
+/** The same route globs as package.json's `workspaceContains` events; stops at the first match. */
+const ROUTE_GLOB = '{**/*.kmz,**/wpmz/template.kml,**/wpmz/waylines.wpml}';
+
+function probeOnce(context: vscode.ExtensionContext, start: () => void): void {
+  setTimeout(() => {
+    vscode.workspace.findFiles(ROUTE_GLOB, '**/node_modules/**', 1).then(
+      (found) => {
+        if (found.length > 0) start();
+        else void context.workspaceState.update(ROUTES_SEEN, false);
+      },
+      // A search that fails (no search provider, say) leaves the other triggers in charge.
+      (error: unknown) => console.error('[flighthub] route diagnostics: the route probe failed:', error),
+    );
+  }, 0);
 }
 
 function isRouteTab(tab: vscode.Tab): boolean {
