@@ -28,7 +28,7 @@ import { openTaskTrajectory } from '../features/tasks/trajectoryPanel';
 import { startLivestream } from '../features/live/commands';
 import { openKmzContents } from '../features/routes/kmz';
 import { downloadRoute, showRouteDetails } from '../features/routes/commands';
-import { withErrorBoundary } from '../ui/run';
+import { type CommandFailure, withErrorBoundary } from '../ui/run';
 import { uploadRoute } from '../features/routes/upload';
 import {
   filterTasks,
@@ -109,8 +109,12 @@ export const COMMANDS = {
 
 export type CommandId = keyof typeof COMMANDS;
 
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+/** `onFailure` hears every failure the error boundary caught (after the person was told). */
+export function registerCommands(
+  ctx: CommandContext,
+  onFailure?: (failure: CommandFailure) => void,
+): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, factory]) =>
-    vscode.commands.registerCommand(id, withErrorBoundary(ctx.services, id, factory(ctx))),
+    vscode.commands.registerCommand(id, withErrorBoundary(ctx.services.log, id, factory(ctx), onFailure)),
   );
 }

@@ -39,7 +39,7 @@ describe('task media gallery', function () {
       'flighthub.openTaskMedia',
       { uuid: task.uuid },
     );
-    assert.ok(result, `openTaskMedia failed: ${String(api.services.lastCommandError)}`);
+    assert.ok(result, `openTaskMedia failed: ${String(api.lastCommandError())}`);
     assert.equal(result.count, sim.world.describe().tasks.bigMediaCount);
     const host = await eventually(
       () => [...api.panels].find((h) => h.panel.viewType === 'flighthub.gallery' && h.ready),
@@ -67,7 +67,7 @@ describe('task media gallery', function () {
       vscode.Uri.file(folder),
       { uuids: picked.map((m) => m.uuid) },
     );
-    assert.ok(report, `downloadTaskMedia failed: ${String(api.services.lastCommandError)}`);
+    assert.ok(report, `downloadTaskMedia failed: ${String(api.lastCommandError())}`);
     assert.deepEqual(report.failed, []);
     assert.equal(report.saved.length, 3);
     const names = (await readdir(folder)).sort();

@@ -36,7 +36,7 @@ describe('livestream panel', function () {
       camera_index: '81-0-0',
       quality: 'smooth',
     });
-    assert.equal(kind, 'whep', `startLivestream: ${String(api.services.lastCommandError)}`);
+    assert.equal(kind, 'whep', `startLivestream: ${String(api.lastCommandError())}`);
     const host = await eventually(
       () => [...api.panels].find((h) => h.panel.viewType === 'flighthub.livestream' && h.ready),
       30_000,
@@ -52,7 +52,7 @@ describe('livestream panel', function () {
       quality: 'smooth',
     });
     assert.equal(kind, undefined);
-    assert.match(String(api.services.lastCommandError), /99-0-0/);
+    assert.match(String(api.lastCommandError()), /99-0-0/);
   });
 
   it('the page plays the WHEP stream, and closing the panel ends the session', async function () {

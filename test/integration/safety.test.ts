@@ -30,12 +30,13 @@ describe('safety of flight commands', function () {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as AuditEntry);
-  /** Runs a command; resolves with its result and the audit entries it added. */
+  /** Runs a command; resolves with its result, the audit entries it added and the error it failed with. */
   const run = async (command: string, arg: unknown) => {
     const before = (await audit()).length;
-    api.services.lastCommandError = undefined;
+    const failures = api.commandFailures.length;
     const result = await vscode.commands.executeCommand<unknown>(command, arg);
-    return { result, entries: (await audit()).slice(before) };
+    const failure = api.commandFailures.slice(failures).find((f) => f.command === command);
+    return { result, entries: (await audit()).slice(before), error: failure?.error };
   };
   const taskStatus = async (uuid: string) =>
     (await (await api.services.session.projectApi()).tasks.info(uuid)).status;
@@ -77,10 +78,10 @@ describe('safety of flight commands', function () {
   beforeEach(() => {
     prompts = [];
     answer = true;
-    api.services.safety.prompt = (message, detail) => {
+    api.setSafetyPrompt((message, detail) => {
       prompts.push({ message, detail });
       return Promise.resolve(answer);
-    };
+    });
   });
 
   afterEach(() => setAllowed(undefined));
@@ -120,8 +121,7 @@ describe('safety of flight commands', function () {
         ],
       ];
       for (const [command, arg, action] of commands) {
-        const { result, entries } = await run(command, arg);
-        const error = api.services.lastCommandError;
+        const { result, entries, error } = await run(command, arg);
         assert.equal(result, undefined, `${command} went through on a fenced device`);
         assert.ok(error instanceof Error, `${command}: no error`);
         assert.equal((error as { code?: string }).code, 'safety_blocked', `${command}: ${String(error)}`);
@@ -157,7 +157,7 @@ describe('safety of flight commands', function () {
       task_type: 'timed',
       begin_at: begin,
     });
-    assert.ok(created?.task_uuid, String(api.services.lastCommandError));
+    assert.ok(created?.task_uuid, String(api.lastCommandError()));
     const target = { uuid: created.task_uuid, dockSn, name: 'IT restore soon', taskType: 'timed' };
     assert.ok((await run('flighthub.suspendTask', target)).result);
     assert.equal(await taskStatus(created.task_uuid), 'suspended');
@@ -179,7 +179,7 @@ describe('safety of flight commands', function () {
 
     answer = true;
     const restored = await run('flighthub.restoreTask', target);
-    assert.equal(restored.result, true, String(api.services.lastCommandError));
+    assert.equal(restored.result, true, String(restored.error));
     assert.equal(prompts.length, 2);
     assert.equal(await taskStatus(created.task_uuid), 'waiting');
     assert.deepEqual(
@@ -195,8 +195,8 @@ describe('safety of flight commands', function () {
     assert.equal(info.status, 'suspended');
     assert.ok(suspended.beginAt - Date.now() / 1000 > 3600, 'the seeded suspended task starts hours ahead');
     const target = { uuid: suspended.uuid, dockSn, name: suspended.name, taskType: 'timed' };
-    const { result } = await run('flighthub.restoreTask', target);
-    assert.equal(result, true, String(api.services.lastCommandError));
+    const { result, error } = await run('flighthub.restoreTask', target);
+    assert.equal(result, true, String(error));
     assert.equal(prompts.length, 0);
     assert.ok((await run('flighthub.suspendTask', target)).result);
   });
@@ -251,7 +251,7 @@ describe('safety of flight commands', function () {
       camera_index: DOCK_CAMERA,
       camera_position: 'indoor',
     });
-    assert.equal(dock.result, true, String(api.services.lastCommandError));
+    assert.equal(dock.result, true, String(dock.error));
     assert.deepEqual(
       dock.entries.map((e) => [e.action, e.outcome, e.device]),
       [['device.camera.change', 'succeeded', dockSn]],

@@ -13,7 +13,7 @@ describe('the organization key', () => {
         url: sim.url,
         orgKey: sim.orgKey,
       });
-      assert.ok(id, String(api.services.lastCommandError));
+      assert.ok(id, String(api.lastCommandError()));
       assert.equal(await api.services.store.orgKey(id), sim.orgKey);
       const client = await api.services.session.client();
       await client.listProjects();

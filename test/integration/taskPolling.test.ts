@@ -23,7 +23,7 @@ describe('Flight Tasks polling', () => {
       url: sim.url,
       orgKey: sim.orgKey,
     });
-    assert.ok(connectionId, String(api.services.lastCommandError));
+    assert.ok(connectionId, String(api.lastCommandError()));
     await vscode.workspace
       .getConfiguration('flighthub.tasks')
       .update('refreshSeconds', 2, vscode.ConfigurationTarget.Global);

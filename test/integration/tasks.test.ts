@@ -46,10 +46,10 @@ describe('flight-task commands against the simulator', () => {
 
   beforeEach(() => {
     confirmations = [];
-    api.services.safety.prompt = (message) => {
+    api.setSafetyPrompt((message) => {
       confirmations.push(message);
       return Promise.resolve(true);
-    };
+    });
   });
 
   it('creates timed, recurring and continuous tasks from arguments, and the simulator has them', async () => {
@@ -81,7 +81,7 @@ describe('flight-task commands against the simulator', () => {
         'flighthub.createTask',
         spec,
       );
-      assert.ok(result?.task_uuid, `${spec.task_type}: ${String(api.services.lastCommandError)}`);
+      assert.ok(result?.task_uuid, `${spec.task_type}: ${String(api.lastCommandError())}`);
       const client = await api.services.session.projectApi();
       const info = await client.tasks.info(result.task_uuid);
       assert.equal(info.task_type, spec.task_type);
@@ -96,7 +96,7 @@ describe('flight-task commands against the simulator', () => {
       name: 'IT immediate',
       task_type: 'immediate',
     });
-    assert.ok(created?.task_uuid, String(api.services.lastCommandError));
+    assert.ok(created?.task_uuid, String(api.lastCommandError()));
     assert.equal(confirmations.length, 1);
     assert.match(confirmations[0] ?? '', new RegExp(dockSn));
     sim.clock.advance(60_000);
@@ -104,12 +104,12 @@ describe('flight-task commands against the simulator', () => {
     const target = { uuid: created.task_uuid, dockSn, name: 'IT immediate' };
     assert.ok(
       await vscode.commands.executeCommand('flighthub.pauseTask', target),
-      String(api.services.lastCommandError),
+      String(api.lastCommandError()),
     );
     assert.equal(await taskStatus(created.task_uuid), 'paused');
     assert.ok(
       await vscode.commands.executeCommand('flighthub.resumeTask', target),
-      String(api.services.lastCommandError),
+      String(api.lastCommandError()),
     );
     assert.equal(await taskStatus(created.task_uuid), 'executing');
     assert.equal(confirmations.length, 2, 'resume asks too');
@@ -132,7 +132,7 @@ describe('flight-task commands against the simulator', () => {
   });
 
   it('the safety gate blocks a return-home that is not confirmed, and logs it', async () => {
-    api.services.safety.prompt = () => Promise.resolve(false);
+    api.setSafetyPrompt(() => Promise.resolve(false));
     const before = sim.world.inspect().commands.length;
     const result = await vscode.commands.executeCommand('flighthub.returnHome', {
       sn: aircraftSn,

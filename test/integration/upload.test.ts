@@ -23,7 +23,7 @@ describe('route upload from VS Code', () => {
         allowNameClash: true,
       },
     );
-    assert.ok(result?.uuid, String(api.services.lastCommandError));
+    assert.ok(result?.uuid, String(api.lastCommandError()));
     const ids = (await children(api.views.routes)).map((n) => n.id);
     assert.ok(ids.includes(`route:${result.uuid}`), ids.join(', '));
   });
@@ -41,7 +41,7 @@ describe('route upload from VS Code', () => {
       acceptWarnings: true,
     });
     assert.equal(result, undefined);
-    assert.match(String(api.services.lastCommandError), /errors; nothing was uploaded/);
+    assert.match(String(api.lastCommandError()), /errors; nothing was uploaded/);
     assert.equal(sim.world.inspect().routesRegistered, before);
   });
 
@@ -55,13 +55,13 @@ describe('route upload from VS Code', () => {
       'flighthub.uploadRoute',
       { path: source, name: 'CON.backup', acceptWarnings: true, allowNameClash: true },
     );
-    assert.ok(uploaded?.uuid, String(api.services.lastCommandError));
+    assert.ok(uploaded?.uuid, String(api.lastCommandError()));
     const written = await vscode.commands.executeCommand<string | undefined>('flighthub.downloadRoute', {
       id: uploaded.uuid,
       folder: dir,
       overwrite: true,
     });
-    assert.ok(written, String(api.services.lastCommandError));
+    assert.ok(written, String(api.lastCommandError()));
     assert.equal(path.basename(written), '_CON.backup.kmz');
     // The read-only details document: Save As offers its name.
     await vscode.commands.executeCommand('flighthub.showRouteDetails', { id: uploaded.uuid });
@@ -82,7 +82,7 @@ describe('route upload from VS Code', () => {
       allowNameClash: true,
     });
     assert.equal(result, undefined);
-    assert.match(String(api.services.lastCommandError), /errors; nothing was uploaded.*too_few_waypoints/);
+    assert.match(String(api.lastCommandError()), /errors; nothing was uploaded.*too_few_waypoints/);
     assert.equal(sim.world.inspect().routesRegistered, before);
   });
 });
