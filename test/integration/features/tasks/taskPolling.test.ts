@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
-import type { Simulator } from '../../src/simulator/simulator';
-import type { TreeNode } from '../../src/ui/tree/nodes';
-import type { DockTasksNode } from '../../src/features/tasks/tasksView';
-import { children, connectSimulator, eventually, extensionApi, startOtherSimulator } from './api';
+import type { TestApi } from '../../../../src/extension';
+import type { Simulator } from '../../../../src/simulator/simulator';
+import type { TreeNode } from '../../../../src/ui/tree/nodes';
+import type { DockTasksNode } from '../../../../src/features/tasks/tasksView';
+import { children, connectSimulator, eventually, extensionApi, startOtherSimulator } from '../../api';
 
 const isDockTasks = (n: TreeNode): n is DockTasksNode => n.id.startsWith('tasks:dock:');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { extensionApi, startOtherSimulator } from './api';
+import { extensionApi, startOtherSimulator } from '../api';
 
 describe('the organization key', () => {
   it('lives in SecretStorage only: not in settings, state, logs or the curl copy', async () => {

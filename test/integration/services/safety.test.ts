@@ -5,12 +5,12 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { AuditEntry } from '../../src/services/audit';
-import { defaultTimeZone, formatLocal } from '../../src/features/tasks/zonedTime';
-import type { TestApi } from '../../src/extension';
-import { openLivestream } from '../../src/features/live/livePanel';
-import type { Simulator } from '../../src/simulator/simulator';
-import { connectSimulator, extensionApi } from './api';
+import type { AuditEntry } from '../../../src/services/audit';
+import { defaultTimeZone, formatLocal } from '../../../src/features/tasks/zonedTime';
+import type { TestApi } from '../../../src/extension';
+import { openLivestream } from '../../../src/features/live/livePanel';
+import type { Simulator } from '../../../src/simulator/simulator';
+import { connectSimulator, extensionApi } from '../api';
 
 const CAMERA = '81-0-0';
 const DOCK_CAMERA = '165-0-7';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { connectSimulator, eventually, extensionApi } from './api';
+import { connectSimulator, eventually, extensionApi } from '../../api';
 
 describe('Copy a Recent Request as curl', () => {
   it('offers the recent requests in a quick pick, newest first, and copies the one picked', async () => {

@@ -6,10 +6,10 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
-import type { DownloadReport } from '../../src/features/media/download';
-import type { Simulator } from '../../src/simulator/simulator';
-import { connectSimulator, eventually, extensionApi } from './api';
+import type { TestApi } from '../../../../src/extension';
+import type { DownloadReport } from '../../../../src/features/media/download';
+import type { Simulator } from '../../../../src/simulator/simulator';
+import { connectSimulator, eventually, extensionApi } from '../../api';
 
 describe('task media gallery', function () {
   // Each 10,000-item media list costs the in-process simulator seconds of URL signing (×3 on a busy machine).

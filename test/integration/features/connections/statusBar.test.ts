@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { StatusBar } from '../../src/features/connections/statusBar';
-import { connectSimulator, eventually, extensionApi } from './api';
+import { StatusBar } from '../../../../src/features/connections/statusBar';
+import { connectSimulator, eventually, extensionApi } from '../../api';
 
 describe('status bar health', () => {
   it('polls FlightHub 2 at once when a saved connection is active at start-up', async () => {

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { KmzContents } from '../../src/features/routes/kmz';
-import { DIAGNOSTIC_SOURCE } from '../../src/features/routes/diagnostics';
-import { KMZ_SCHEME } from '../../src/routes/kmzArchive';
-import { readZip, writeZip } from '../../src/routes/zip/zip';
-import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
-import { eventually, extensionApi } from './api';
+import type { KmzContents } from '../../../../src/features/routes/kmz';
+import { DIAGNOSTIC_SOURCE } from '../../../../src/features/routes/diagnostics';
+import { KMZ_SCHEME } from '../../../../src/routes/kmzArchive';
+import { readZip, writeZip } from '../../../../src/routes/zip/zip';
+import { generateRouteKmz, planPatrolRoute } from '../../../../src/simulator/routegen';
+import { eventually, extensionApi } from '../../api';
 
 const TEMPLATE = 'wpmz/template.kml';
 const WAYLINES = 'wpmz/waylines.wpml';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
-import type { Simulator } from '../../src/simulator/simulator';
-import { connectSimulator, extensionApi } from './api';
+import type { TestApi } from '../../../../src/extension';
+import type { Simulator } from '../../../../src/simulator/simulator';
+import { connectSimulator, extensionApi } from '../../api';
 
 describe('flight-task commands against the simulator', () => {
   let api: TestApi;

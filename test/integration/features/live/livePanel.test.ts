@@ -3,11 +3,11 @@
 // session on the simulator; closing the panel ends that session.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
-import { reviveLivestream } from '../../src/features/live/livePanel';
-import type { Simulator } from '../../src/simulator/simulator';
-import { webrtcSkip } from '../helpers/webrtcNetwork';
-import { connectSimulator, eventually, extensionApi } from './api';
+import type { TestApi } from '../../../../src/extension';
+import { reviveLivestream } from '../../../../src/features/live/livePanel';
+import type { Simulator } from '../../../../src/simulator/simulator';
+import { webrtcSkip } from '../../../helpers/webrtcNetwork';
+import { connectSimulator, eventually, extensionApi } from '../../api';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 

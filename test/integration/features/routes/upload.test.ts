@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SHORT_ROUTE, shortRouteKmz } from '../helpers/routes';
-import { children, connectSimulator, extensionApi } from './api';
+import { SHORT_ROUTE, shortRouteKmz } from '../../../helpers/routes';
+import { children, connectSimulator, extensionApi } from '../../api';
 
 describe('route upload from VS Code', () => {
   it('uploads a KMZ through the command and shows the new route in Flight Routes', async () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../../src/features/routes/diagnostics';
-import { readZip, writeZip } from '../../src/routes/zip/zip';
-import { generateRouteKmz, planPatrolRoute } from '../../src/simulator/routegen';
-import { eventually, extensionApi } from './api';
+import type { TestApi } from '../../../../src/extension';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../../../../src/features/routes/diagnostics';
+import { readZip, writeZip } from '../../../../src/routes/zip/zip';
+import { generateRouteKmz, planPatrolRoute } from '../../../../src/simulator/routegen';
+import { eventually, extensionApi } from '../../api';
 
 const TEMPLATE = 'wpmz/template.kml';
 const WAYLINES = 'wpmz/waylines.wpml';
