@@ -10,6 +10,9 @@ import { registerRouteDiagnostics, ROUTE_COMMANDS } from './features/routes/regi
 import { createServices, type Services } from './services/services';
 import { StatusBar } from './features/connections/statusBar';
 import { registerViews } from './app/views';
+import { TestHooks } from './app/testHooks';
+import type { Prompt } from './services/safety';
+import type { CommandFailure } from './ui/run';
 
 let services: Services | undefined;
 
@@ -20,11 +23,19 @@ export interface TestApi {
   readonly routeDiagnostics: ReturnType<typeof registerRouteDiagnostics>;
   /** Webview panels open right now (each knows its view type and whether its page said `ready`). */
   readonly panels: typeof openPanels;
+  /** Every failure a command's error boundary caught, oldest first (a live list). */
+  readonly commandFailures: readonly CommandFailure[];
+  /** The error of the newest entry in `commandFailures`. */
+  lastCommandError(): unknown;
+  /** Answers the safety gate's confirmations instead of the modal dialog; `undefined` restores it. */
+  setSafetyPrompt(prompt: Prompt | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   try {
-    services = createServices(context);
+    // Tests drive the extension through the TestApi; nobody else gets these hooks.
+    const hooks = context.extensionMode === vscode.ExtensionMode.Test ? new TestHooks() : undefined;
+    services = createServices(context, hooks?.safetyPrompt);
     const docs = new JsonDocuments();
     const { views, disposables } = registerViews(services);
     const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
@@ -34,18 +45,29 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
       registerKmzFileSystem(),
       ...disposables,
-      ...registerCommands({ services, docs, views }, (id) => {
-        if (ROUTE_COMMANDS.has(id)) routeDiagnostics.start();
-      }),
+      ...registerCommands(
+        { services, docs, views },
+        {
+          onRun: (id) => ROUTE_COMMANDS.has(id) && routeDiagnostics.start(),
+          onFailure: hooks?.onCommandFailure,
+        },
+      ),
       ...registerPanels(services),
       new StatusBar(services),
     );
     // `npm start` opens VS Code straight onto the simulator; started after activation, not inside it.
     if (vscode.workspace.getConfiguration('flighthub.simulator').get<boolean>('connectOnStartup', false))
       setTimeout(() => void vscode.commands.executeCommand('flighthub.trySimulator'), 0);
-    // Tests drive the extension through its services; nobody else gets them.
-    return context.extensionMode === vscode.ExtensionMode.Test
-      ? { services, views, routeDiagnostics, panels: openPanels }
+    return hooks
+      ? {
+          services,
+          views,
+          routeDiagnostics,
+          panels: openPanels,
+          commandFailures: hooks.commandFailures,
+          lastCommandError: () => hooks.commandFailures.at(-1)?.error,
+          setSafetyPrompt: (prompt) => hooks.setSafetyPrompt(prompt),
+        }
       : undefined;
   } catch (error) {
     void vscode.window.showErrorMessage(

@@ -28,7 +28,7 @@ import { openTaskTrajectory } from '../features/tasks/trajectoryPanel';
 import { startLivestream } from '../features/live/commands';
 import { openKmzContents } from '../features/routes/kmz';
 import { downloadRoute, showRouteDetails } from '../features/routes/commands';
-import { withErrorBoundary } from '../ui/run';
+import { type CommandFailure, withErrorBoundary } from '../ui/run';
 import { uploadRoute } from '../features/routes/upload';
 import {
   filterTasks,
@@ -109,12 +109,18 @@ export const COMMANDS = {
 
 export type CommandId = keyof typeof COMMANDS;
 
-/** `onRun` hears each command before it runs (extension.ts starts the route scan on a route command). */
-export function registerCommands(ctx: CommandContext, onRun?: (id: string) => void): vscode.Disposable[] {
+/**
+ * `hooks.onRun` hears each command before it runs (extension.ts starts the route scan on a route command);
+ * `hooks.onFailure` hears every failure the error boundary caught (after the person was told).
+ */
+export function registerCommands(
+  ctx: CommandContext,
+  hooks: { onRun?: (id: string) => void; onFailure?: (failure: CommandFailure) => void } = {},
+): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, factory]) => {
-    const handler = withErrorBoundary(ctx.services, id, factory(ctx));
+    const handler = withErrorBoundary(ctx.services.log, id, factory(ctx), hooks.onFailure);
     return vscode.commands.registerCommand(id, (...args: unknown[]) => {
-      onRun?.(id);
+      hooks.onRun?.(id);
       return handler(...args);
     });
   });

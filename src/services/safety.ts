@@ -18,20 +18,22 @@ export interface MovingAction {
   readonly startsAt?: string;
 }
 
-/** Asks a person; resolves true only for an explicit yes. Replaceable in tests (extension mode Test). */
+/** Asks a person; resolves true only for an explicit yes. Given at construction (tests pass their own). */
 export type Prompt = (message: string, detail: string, confirmLabel: string) => Thenable<boolean>;
 
 export class SafetyBlockedError extends Error {
   readonly code = 'safety_blocked';
 }
 
-const modalPrompt: Prompt = async (message, detail, confirmLabel) =>
+/** The real question: a modal warning with one confirm button. */
+export const modalPrompt: Prompt = async (message, detail, confirmLabel) =>
   (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel;
 
 export class SafetyGate {
-  prompt: Prompt = modalPrompt;
-
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly prompt: Prompt = modalPrompt,
+  ) {}
 
   /**
    * The fence: throws SafetyBlockedError (and audits `blocked`) when `flighthub.safety.allowedDevices`

@@ -6,7 +6,7 @@ import { SimulatorHost } from './simulatorHost';
 import { ConnectionStore } from './store';
 import { Session } from './session';
 import { Logger } from './log';
-import { SafetyGate } from './safety';
+import { type Prompt, SafetyGate } from './safety';
 
 export interface Services extends vscode.Disposable {
   readonly context: vscode.ExtensionContext;
@@ -16,17 +16,16 @@ export interface Services extends vscode.Disposable {
   readonly simulator: SimulatorHost;
   readonly safety: SafetyGate;
   readonly audit: AuditLog;
-  /** The last error a command boundary caught (for tests and "Show Log"). */
-  lastCommandError: unknown;
 }
 
-export function createServices(context: vscode.ExtensionContext): Services {
+/** `safetyPrompt` replaces the modal confirmation (extension mode Test only). */
+export function createServices(context: vscode.ExtensionContext, safetyPrompt?: Prompt): Services {
   const log = new Logger();
   const store = new ConnectionStore(context.globalState, context.secrets);
   const simulator = new SimulatorHost(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
   const session = new Session(context.globalState, store, simulator, (entry) => log.request(entry));
   const audit = new AuditLog(context.globalStorageUri);
-  const safety = new SafetyGate(audit);
+  const safety = new SafetyGate(audit, safetyPrompt);
   return {
     context,
     log,
@@ -35,7 +34,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
     simulator,
     safety,
     audit,
-    lastCommandError: undefined,
     dispose() {
       session.dispose();
       store.dispose();

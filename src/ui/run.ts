@@ -3,17 +3,24 @@
 import * as vscode from 'vscode';
 import { CancelledError } from '../api/errors';
 import { describeError } from '../core/errorText';
-import type { Services } from '../services/services';
+import type { Logger } from '../services/log';
 
 /** Thrown by a command when the person backs out of an input; ends the command silently. */
 export class UserCancelled extends Error {
   readonly code = 'user_cancelled';
 }
 
+/** A command that failed: what the boundary caught, for whoever wired it (the TestApi in tests). */
+export interface CommandFailure {
+  readonly command: string;
+  readonly error: unknown;
+}
+
 export function withErrorBoundary(
-  services: Services,
+  log: Logger,
   id: string,
   handler: (...args: unknown[]) => unknown,
+  onFailure?: (failure: CommandFailure) => void,
 ): (...args: unknown[]) => Promise<unknown> {
   return async (...args: unknown[]) => {
     try {
@@ -21,14 +28,14 @@ export function withErrorBoundary(
     } catch (error) {
       if (error instanceof UserCancelled || CancelledError.is(error)) return undefined;
       const text = describeError(error);
-      services.log.error(`${id} failed: ${text}`);
+      log.error(`${id} failed: ${text}`);
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showErrorMessage(text, showLog).then((choice) => {
-        if (choice === showLog) services.log.show();
+        if (choice === showLog) log.show();
       });
       // Not rethrown: VS Code would show a second, less helpful notification. Programmatic callers
       // get `undefined` instead of the command's result.
-      services.lastCommandError = error;
+      onFailure?.({ command: id, error });
       return undefined;
     }
   };

@@ -17,7 +17,7 @@ import { FlightHubClient } from '../../src/api/client';
 import { downloadMedia } from '../../src/features/media/download';
 import { downloadItems } from '../../src/features/media/items';
 import { galleryItems, galleryOrigins } from '../../src/features/media/galleryData';
-import { startHarness } from '../webview/harness';
+import { startHarness } from '../helpers/webviewHarness';
 import { measure, median, peakRssMb, type BenchResult } from './harness';
 import type { SimProcess } from './simProcess';
 

@@ -35,7 +35,7 @@ export function startOtherSimulator(options: SimulatorOptions): Promise<Simulato
 /** Connects to the built-in simulator (idempotent) and returns it. */
 export async function connectSimulator(api: TestApi): Promise<Simulator> {
   const id = await vscode.commands.executeCommand<string>('flighthub.trySimulator');
-  assert.ok(id, `trySimulator failed: ${String(api.services.lastCommandError)}`);
+  assert.ok(id, `trySimulator failed: ${String(api.lastCommandError())}`);
   return api.services.simulator.ensure();
 }
 

@@ -60,7 +60,7 @@ describe('map panels', () => {
     const preview = () =>
       vscode.commands.executeCommand<RouteResult | undefined>('flighthub.previewRoute', { path: file });
     const first = await preview();
-    assert.ok(first, String(api.services.lastCommandError));
+    assert.ok(first, String(api.lastCommandError()));
     assert.equal(first.waypoints, 3);
     assert.equal(first.findings.errors, 0);
     await eventually(() => readyPanels('flighthub.routePreview').length === 1, PAGE_LOAD_MS);
@@ -78,7 +78,7 @@ describe('map panels', () => {
       'flighthub.previewRoute',
       vscode.Uri.file(path.join(dir, 'wpmz', 'waylines.wpml')),
     );
-    assert.ok(result, String(api.services.lastCommandError));
+    assert.ok(result, String(api.lastCommandError()));
     assert.equal(result.waypoints, 4);
     await eventually(() => readyPanels('flighthub.routePreview').length === 2, PAGE_LOAD_MS);
   });
@@ -91,7 +91,7 @@ describe('map panels', () => {
       id: route.uuid,
       name: route.name,
     });
-    assert.ok(result, String(api.services.lastCommandError));
+    assert.ok(result, String(api.lastCommandError()));
     assert.ok(result.waypoints >= 2);
     await eventually(() => readyPanels('flighthub.routePreview').length === 3, PAGE_LOAD_MS);
   });
@@ -104,7 +104,7 @@ describe('map panels', () => {
     const result = await vscode.commands.executeCommand<
       { points: number; media: number; exported?: string } | undefined
     >('flighthub.openTaskTrajectory', { uuid: task.uuid, exportTo: target });
-    assert.ok(result, String(api.services.lastCommandError));
+    assert.ok(result, String(api.lastCommandError()));
     assert.ok(result.points > 10, `points: ${result.points}`);
     assert.equal(result.exported, target);
     await eventually(() => readyPanels('flighthub.trajectory').length === 1, PAGE_LOAD_MS);

@@ -61,7 +61,7 @@ describe('panels keep their connection and project', function () {
     const task = sim.world.describe().tasks.bigMedia;
     assert.ok(task);
     const opened = await vscode.commands.executeCommand('flighthub.openTaskTrajectory', { uuid: task.uuid });
-    assert.ok(opened, String(api.services.lastCommandError));
+    assert.ok(opened, String(api.lastCommandError()));
     const host = await readyPanel('flighthub.trajectory');
     await api.services.session.setActiveProject(projectB);
     const shown = await answer(host, { type: 'reload' }, ['trajectory', 'failed']);
@@ -75,7 +75,7 @@ describe('panels keep their connection and project', function () {
       id: route.uuid,
       name: route.name,
     });
-    assert.ok(opened, String(api.services.lastCommandError));
+    assert.ok(opened, String(api.lastCommandError()));
     const host = await readyPanel('flighthub.routePreview');
     await api.services.session.setActiveProject(projectB);
     const shown = await answer(host, { type: 'refresh' }, ['route', 'failed']);
@@ -90,7 +90,7 @@ describe('panels keep their connection and project', function () {
       camera_index: '81-0-0',
       quality: 'smooth',
     });
-    assert.equal(kind, 'whep', String(api.services.lastCommandError));
+    assert.equal(kind, 'whep', String(api.lastCommandError()));
     const host = await readyPanel('flighthub.livestream');
     const other = await startOtherSimulator({ seed: 'panel-binding-live' });
     try {
@@ -99,7 +99,7 @@ describe('panels keep their connection and project', function () {
         url: other.url,
         orgKey: other.orgKey,
       });
-      assert.ok(id, String(api.services.lastCommandError));
+      assert.ok(id, String(api.lastCommandError()));
       assert.equal(api.services.session.connection?.id, id);
       const shown = await answer(host, { type: 'restart' }, ['whep', 'failed', 'unsupported']);
       assert.equal(shown.type, 'whep', `the panel shows: ${shown.message}`);
@@ -118,14 +118,14 @@ describe('panels keep their connection and project', function () {
         url: other.url,
         orgKey: other.orgKey,
       });
-      assert.ok(id, String(api.services.lastCommandError));
+      assert.ok(id, String(api.lastCommandError()));
       const task = other.world.describe().tasks.bigMedia;
       assert.ok(task);
       await api.services.session.setActiveProject({ uuid: task.projectUuid, name: 'Gallery project' });
       const opened = await vscode.commands.executeCommand<{ count: number }>('flighthub.openTaskMedia', {
         uuid: task.uuid,
       });
-      assert.equal(opened?.count, 12, String(api.services.lastCommandError));
+      assert.equal(opened?.count, 12, String(api.lastCommandError()));
       const host = await readyPanel('flighthub.gallery');
       await connectSimulator(api);
       assert.notEqual(api.services.session.connection?.id, id);

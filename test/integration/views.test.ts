@@ -97,7 +97,7 @@ describe('the sidebar on the built-in simulator', () => {
         url: other.url,
         orgKey: other.orgKey,
       });
-      assert.ok(id, String(api.services.lastCommandError));
+      assert.ok(id, String(api.lastCommandError()));
       assert.equal(api.services.session.connection?.name, 'Other org');
       const after = await eventually(async () => {
         const ids = (await children(api.views.projects)).map((n) => n.id);

@@ -9,7 +9,7 @@ import type { CspOrigins } from '../../src/ui/panels/html';
 import { visibleItems } from '../../src/webviews/gallery/model';
 import type { GalleryItem, GalleryTask } from '../../src/webviews/gallery/protocol';
 import { withSimulator } from '../helpers/sim';
-import { startHarness, until, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
 
 const OUT = 'test-output/webview';
 const setup = withSimulator();

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startMainLive, withSimulator, type SimSetup } from '../helpers/sim';
 import { hasNonLoopbackIPv4, webrtcSkip } from '../helpers/webrtcNetwork';
-import { startHarness, until, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
 
 const OUT = 'test-output/webview';
 let s: SimSetup;
@@ -167,7 +167,7 @@ describe('livestream page', () => {
     'says why on a host where only loopback is up (no ICE candidate) and opens no session',
     {
       skip: hasNonLoopbackIPv4()
-        ? 'this host has a network interface; test/unit/webrtcNetwork.test.ts runs this where only loopback is up'
+        ? 'this host has a network interface; test/unit/helpers/webrtcNetwork.test.ts runs this where only loopback is up'
         : false,
     },
     async () => {

@@ -12,7 +12,7 @@ import { readZip, writeZip } from '../../src/routes/zip/zip';
 import { generateRouteKmz } from '../../src/simulator/routegen';
 import type { RouteView } from '../../src/webviews/routePreview/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
-import { startHarness, until, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
 import { mapLabels, pixels, projector, screenPixel } from './mapProbe';
 
 const OUT = 'test-output/webview';

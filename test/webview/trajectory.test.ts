@@ -7,7 +7,7 @@ import { trajectoryView } from '../../src/features/tasks/trajectoryData';
 import { readRouteModel } from '../../src/routes/wpml/wpml';
 import type { TrajectoryView } from '../../src/webviews/trajectory/protocol';
 import { withSimulator, type SimSetup } from '../helpers/sim';
-import { startHarness, until, type Harness, type PanelPage } from './harness';
+import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
 import { mapLabels, pixels, projector } from './mapProbe';
 
 const OUT = 'test-output/webview';

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startMainLive, withSimulator, type SimSetup } from '../helpers/sim';
 import { webrtcSkip } from '../helpers/webrtcNetwork';
-import { chromiumPath, PAGE_CHROMIUM_ARGS, until } from './harness';
+import { chromiumPath, PAGE_CHROMIUM_ARGS, until } from '../helpers/webviewHarness';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>whep</title>
 <video id="v" autoplay muted playsinline></video>

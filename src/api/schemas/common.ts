@@ -55,6 +55,5 @@ export const envelope = z.looseObject({
   message: z.string().nullish(),
   data: z.unknown().optional(),
 });
-export type Envelope = z.infer<typeof envelope>;
 
 export const nonEmpty = z.string().trim().min(1);

@@ -42,7 +42,6 @@ export const deviceState = z.looseObject({
   device_state: z.record(z.string(), z.unknown()).nullish(),
   device_model: deviceModel.nullish(),
 });
-export type DeviceState = z.infer<typeof deviceState>;
 
 export const hmsQuery = z.strictObject({ device_sn_list: nonEmpty });
 export const hmsAlert = z.looseObject({
@@ -56,7 +55,6 @@ export const hmsAlert = z.looseObject({
   begin_time: z.number().nullish(),
   end_time: z.number().nullish(),
 });
-export type HmsAlert = z.infer<typeof hmsAlert>;
 // No nested listData here: list items are returned as received (see listData), so `list` may be null.
 export const hmsList = listData(
   z.looseObject({
@@ -112,8 +110,3 @@ export const rtkBody = z.strictObject({
   password: nonEmpty,
   mount_point: nonEmpty,
 });
-export type ChangeCameraBody = z.infer<typeof changeCameraBody>;
-export type ChangeLensBody = z.infer<typeof changeLensBody>;
-export type ControlBody = z.infer<typeof controlBody>;
-export type StreamQualityBody = z.infer<typeof streamQualityBody>;
-export type RtkBody = z.infer<typeof rtkBody>;

@@ -9,7 +9,6 @@ export const liveStartBody = z.strictObject({
   video_expire: z.number().int().min(1).max(86400),
   quality_type: z.enum(STREAM_QUALITIES),
 });
-export type LiveStartBody = z.infer<typeof liveStartBody>;
 
 export const liveStart = z.looseObject({
   /** vendor-specific: a query string for `volc`, a URL for `whep`… */
@@ -18,7 +17,6 @@ export const liveStart = z.looseObject({
   /** Unix seconds */
   expire_ts: z.number(),
 });
-export type LiveStart = z.infer<typeof liveStart>;
 
 export const CONVERTER_SCHEMAS = ['rtmp', 'gb28181', 'rtsp'] as const;
 export const converterCreateBody = z.strictObject({
@@ -54,7 +52,6 @@ export const converter = z.looseObject({
   update_ts: z.number().nullish(),
   bypass_option: z.record(z.string(), z.unknown()).nullish(),
 });
-export type Converter = z.infer<typeof converter>;
 export const converterList = z.looseObject({
   list: z
     .array(converter)

@@ -10,7 +10,6 @@ export const model = z.looseObject({
   create_at: z.number().nullish(),
   update_at: z.number().nullish(),
 });
-export type Model = z.infer<typeof model>;
 export const modelList = listData(model);
 
 export const modelDetail = model.extend({
@@ -18,7 +17,6 @@ export const modelDetail = model.extend({
   url: z.string().nullish(),
   preview_url: z.string().nullish(),
 });
-export type ModelDetail = z.infer<typeof modelDetail>;
 
 export const MODEL_FORMATS = [
   'b3dm',

@@ -14,7 +14,6 @@ export const openModelToken = z.looseObject({
   expire_time: z.number(),
   end_point: z.string(),
 });
-export type OpenModelToken = z.infer<typeof openModelToken>;
 
 export const uploadCallbackBody = z.strictObject({
   resource_uuid: nonEmpty,
@@ -39,7 +38,6 @@ export const openResource = z.looseObject({
   resource_size: z.number().nullish(),
   file_names: z.array(z.string()).nullish(),
 });
-export type OpenResource = z.infer<typeof openResource>;
 
 const jsonString = z.string().refine((s) => {
   try {
@@ -90,5 +88,4 @@ export const openModel = z.looseObject({
   zip_progress: z.number().nullish(),
   zip_file_key: z.string().nullish(),
 });
-export type OpenModel = z.infer<typeof openModel>;
 export const openModelRunning = listData(openModel);

@@ -10,7 +10,6 @@ export const projectListQuery = z.strictObject({
   sort_column: z.string().optional(),
   sort_type: z.string().optional(),
 });
-export type ProjectListQuery = z.infer<typeof projectListQuery>;
 
 export const project = z.looseObject({
   uuid: z.string(),
@@ -39,7 +38,6 @@ export const stsToken = z.looseObject({
     platform: z.number().nullish(),
   }),
 });
-export type StsToken = z.infer<typeof stsToken>;
 
 export const membersAddBody = z.strictObject({
   add_users: z
@@ -52,4 +50,3 @@ export const membersAddBody = z.strictObject({
     )
     .min(1),
 });
-export type MembersAddBody = z.infer<typeof membersAddBody>;

@@ -113,7 +113,6 @@ export const taskListQuery = z.strictObject({
   /** comma-separated statuses */
   status: z.string().optional(),
 });
-export type TaskListQuery = z.infer<typeof taskListQuery>;
 
 // Only the fields the extension reads are checked; the rest (operations, exceptions, belong_to_sn…)
 // pass through untouched. Task lists reach 10,000 items, so every checked field costs.
@@ -159,7 +158,6 @@ export const taskInfo = z.looseObject({
     })
     .nullish(),
 });
-export type TaskInfo = z.infer<typeof taskInfo>;
 
 export const media = z.looseObject({
   uuid: z.string(),
@@ -181,7 +179,6 @@ export const trackPoint = z.looseObject({
   longitude: z.number(),
   height: z.number().nullish(),
 });
-export type TrackPoint = z.infer<typeof trackPoint>;
 export const track = z.looseObject({
   name: z.string().nullish(),
   wayline_uuid: z.string().nullish(),

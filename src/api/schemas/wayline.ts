@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { listData, nonEmpty } from './common';
 
 export const finishUploadBody = z.strictObject({ name: nonEmpty.max(200), object_key: nonEmpty });
-export type FinishUploadBody = z.infer<typeof finishUploadBody>;
 export const finishUpload = z.looseObject({ name: z.string(), uuid: z.string() });
 
 export const wayline = z.looseObject({
@@ -31,4 +30,3 @@ export const waylineDetail = wayline.extend({
   distance: z.number().nullish(),
   wayline_point_nums: z.number().nullish(),
 });
-export type WaylineDetail = z.infer<typeof waylineDetail>;

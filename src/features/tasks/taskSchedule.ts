@@ -1,5 +1,5 @@
 // The schedule fields of `POST /flight-task` for each task type (docs/api.md#task-create), and when a task
-// will first fly (for the safety gate). Pure (no vscode), unit-tested in test/unit/taskSchedule.test.ts.
+// will first fly (for the safety gate). Pure (no vscode), unit-tested in test/unit/features/tasks/taskSchedule.test.ts.
 import { fail, formatLocal, ok, zonedToUnix, type LocalDate, type Result } from './zonedTime';
 
 /** A task whose first flight is this close is treated like an immediate one by the safety gate. */

@@ -27,7 +27,6 @@ export const plannedPoint = z.object({
   speed: z.number().nullable(),
   actions: z.array(text(60)).max(500),
 });
-export type PlannedPoint = z.infer<typeof plannedPoint>;
 
 export const mediaMarker = z.object({
   name: text(),

@@ -1,0 +1,260 @@
+// The safety gate in a real VS Code on the simulator (issue 11): the allowedDevices fence holds for every
+// command that addresses a device, confirmed or not; restoring a task that takes off within minutes is
+// confirmed; lens, camera and stream-quality changes are audited; the livestream panel's lens button
+// offers payload control through the gate when FlightHub answers 228402.
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { AuditEntry } from '../../../src/services/audit';
+import { defaultTimeZone, formatLocal } from '../../../src/features/tasks/zonedTime';
+import type { TestApi } from '../../../src/extension';
+import { openLivestream } from '../../../src/features/live/livePanel';
+import type { Simulator } from '../../../src/simulator/simulator';
+import { connectSimulator, extensionApi } from '../api';
+
+const CAMERA = '81-0-0';
+const DOCK_CAMERA = '165-0-7';
+
+describe('safety of flight commands', function () {
+  this.timeout(90_000);
+  let api: TestApi;
+  let sim: Simulator;
+  let dockSn: string;
+  let aircraftSn: string;
+  let routeUuid: string;
+  let prompts: { message: string; detail: string }[];
+  let answer: boolean;
+
+  const audit = async (): Promise<AuditEntry[]> =>
+    (await readFile(api.services.audit.file, 'utf8').catch(() => ''))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as AuditEntry);
+  /** Runs a command; resolves with its result, the audit entries it added and the error it failed with. */
+  const run = async (command: string, arg: unknown) => {
+    const before = (await audit()).length;
+    const failures = api.commandFailures.length;
+    const result = await vscode.commands.executeCommand<unknown>(command, arg);
+    const failure = api.commandFailures.slice(failures).find((f) => f.command === command);
+    return { result, entries: (await audit()).slice(before), error: failure?.error };
+  };
+  const taskStatus = async (uuid: string) =>
+    (await (await api.services.session.projectApi()).tasks.info(uuid)).status;
+  /** Counts the simulator's device and task-status writes (a zero-delay "latency" rule matches and counts). */
+  const countWrites = () => {
+    const rules = [
+      ...(['POST', 'PUT', 'DELETE'] as const).map((method) =>
+        sim.faults.add({ kind: 'latency', ms: 0, match: 'device.*', method }),
+      ),
+      sim.faults.add({ kind: 'latency', ms: 0, match: 'task.status.update' }),
+    ];
+    return {
+      count: () => rules.reduce((n, r) => n + r.hits, 0),
+      dispose: () => rules.forEach((r) => sim.faults.remove(r.id)),
+    };
+  };
+  const setAllowed = (sns: string[] | undefined) =>
+    vscode.workspace
+      .getConfiguration('flighthub.safety')
+      .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
+
+  before(async () => {
+    api = await extensionApi();
+    sim = await connectSimulator(api);
+    const world = sim.world.describe();
+    const project = api.services.session.project?.uuid;
+    const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project);
+    assert.ok(dock);
+    dockSn = dock.sn;
+    aircraftSn = dock.aircraftSn;
+    const route = world.routes.find(
+      (r) =>
+        r.projectUuid === project && r.purpose === 'patrol' && r.deviceModelKey === dock.aircraftModelKey,
+    );
+    assert.ok(route);
+    routeUuid = route.uuid;
+  });
+
+  beforeEach(() => {
+    prompts = [];
+    answer = true;
+    api.setSafetyPrompt((message, detail) => {
+      prompts.push({ message, detail });
+      return Promise.resolve(answer);
+    });
+  });
+
+  afterEach(() => setAllowed(undefined));
+
+  after(() => {
+    for (const host of api.panels) if (host.panel.viewType === 'flighthub.livestream') host.dispose();
+  });
+
+  it('the allowedDevices fence holds for every command that addresses a device, confirmed or not', async () => {
+    const { suspended, timedWaiting } = sim.world.describe().tasks;
+    assert.ok(suspended && timedWaiting);
+    const task = (t: typeof suspended) => ({ uuid: t.uuid, name: t.name, dockSn, taskType: 'timed' });
+    const live = openLivestream(
+      api.services,
+      { sn: aircraftSn, name: 'IT aircraft', camera: CAMERA, quality: 'smooth' },
+      true,
+    );
+    await live.started;
+    await setAllowed(['SOME-TEST-DEVICE']);
+    const writes = countWrites();
+    try {
+      const commands: [string, unknown, string][] = [
+        ['flighthub.pauseTask', task(timedWaiting), 'task.pause'],
+        ['flighthub.suspendTask', task(timedWaiting), 'task.suspend'],
+        ['flighthub.restoreTask', task(suspended), 'task.restore'],
+        ['flighthub.cancelReturnHome', { sn: aircraftSn }, 'device.return_home_cancel'],
+        ['flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] }, 'device.control.release'],
+        [
+          'flighthub.changeLens',
+          { sn: aircraftSn, camera_index: CAMERA, lens_type: 'zoom' },
+          'device.lens.change',
+        ],
+        [
+          'flighthub.changeCamera',
+          { sn: dockSn, camera_index: DOCK_CAMERA, camera_position: 'indoor' },
+          'device.camera.change',
+        ],
+      ];
+      for (const [command, arg, action] of commands) {
+        const { result, entries, error } = await run(command, arg);
+        assert.equal(result, undefined, `${command} went through on a fenced device`);
+        assert.ok(error instanceof Error, `${command}: no error`);
+        assert.equal((error as { code?: string }).code, 'safety_blocked', `${command}: ${String(error)}`);
+        assert.deepEqual(
+          entries.map((e) => [e.action, e.outcome]),
+          [[action, 'blocked']],
+        );
+      }
+      const before = (await audit()).length;
+      await live.onMessage({ type: 'setQuality', quality: 'ultra_high_definition' });
+      assert.deepEqual(
+        (await audit()).slice(before).map((e) => [e.action, e.outcome, e.device]),
+        [['device.stream.quality', 'blocked', aircraftSn]],
+      );
+      assert.equal(writes.count(), 0, 'a write reached the simulator');
+      assert.equal(prompts.length, 0, 'a fenced device was offered for confirmation');
+    } finally {
+      writes.dispose();
+    }
+  });
+
+  it('restoring a task that takes off within minutes is confirmed, naming device, project and start', async () => {
+    const begin = Math.floor(sim.clock.now() / 1000) + 5 * 60;
+    const created = await vscode.commands.executeCommand<{ task_uuid: string }>('flighthub.createTask', {
+      sn: dockSn,
+      wayline_uuid: routeUuid,
+      time_zone: 'Asia/Shanghai',
+      rth_altitude: 100,
+      rth_mode: 'preset',
+      out_of_control_action_in_flight: 'return_home',
+      resumable_status: 'auto',
+      name: 'IT restore soon',
+      task_type: 'timed',
+      begin_at: begin,
+    });
+    assert.ok(created?.task_uuid, String(api.lastCommandError()));
+    const target = { uuid: created.task_uuid, dockSn, name: 'IT restore soon', taskType: 'timed' };
+    assert.ok((await run('flighthub.suspendTask', target)).result);
+    assert.equal(await taskStatus(created.task_uuid), 'suspended');
+    prompts = [];
+
+    answer = false;
+    const declined = await run('flighthub.restoreTask', target);
+    assert.equal(prompts.length, 1, 'restoring a task that takes off in 5 minutes was not confirmed');
+    assert.equal(declined.result, undefined);
+    assert.equal(await taskStatus(created.task_uuid), 'suspended');
+    assert.deepEqual(
+      declined.entries.map((e) => [e.action, e.outcome]),
+      [['task.restore', 'declined']],
+    );
+    const [prompt] = prompts;
+    assert.match(prompt?.message ?? '', new RegExp(dockSn));
+    assert.ok(prompt?.detail.includes(api.services.session.project?.name ?? '?'), prompt?.detail);
+    assert.ok(prompt?.detail.includes(formatLocal(begin, defaultTimeZone())), prompt?.detail);
+
+    answer = true;
+    const restored = await run('flighthub.restoreTask', target);
+    assert.equal(restored.result, true, String(restored.error));
+    assert.equal(prompts.length, 2);
+    assert.equal(await taskStatus(created.task_uuid), 'waiting');
+    assert.deepEqual(
+      restored.entries.map((e) => [e.action, e.outcome]),
+      [['task.restore', 'succeeded']],
+    );
+  });
+
+  it('restoring a task days ahead asks nothing', async () => {
+    const { suspended } = sim.world.describe().tasks;
+    assert.ok(suspended);
+    const info = await (await api.services.session.projectApi()).tasks.info(suspended.uuid);
+    assert.equal(info.status, 'suspended');
+    assert.ok(suspended.beginAt - Date.now() / 1000 > 3600, 'the seeded suspended task starts hours ahead');
+    const target = { uuid: suspended.uuid, dockSn, name: suspended.name, taskType: 'timed' };
+    const { result, error } = await run('flighthub.restoreTask', target);
+    assert.equal(result, true, String(error));
+    assert.equal(prompts.length, 0);
+    assert.ok((await run('flighthub.suspendTask', target)).result);
+  });
+
+  it('the livestream panel offers payload control for a lens switch, and lens, camera and quality are audited', async () => {
+    // No control held: the lens switch is answered with 228402 first.
+    assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
+    const live = openLivestream(
+      api.services,
+      { sn: aircraftSn, name: 'IT aircraft', camera: CAMERA, quality: 'smooth' },
+      true,
+    );
+    await live.started;
+    const before = (await audit()).length;
+    let finished = false;
+    const switching = live.onMessage({ type: 'switchLens' }).finally(() => (finished = true));
+    // The lens command asks which lens: take the first one offered, as soon as the pick is shown.
+    const deadline = Date.now() + 30_000;
+    while (!finished && Date.now() < deadline) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await switching;
+    const entries = (await audit()).slice(before);
+    assert.equal(prompts.length, 1, `control was not offered: ${JSON.stringify(entries)}`);
+    assert.match(prompts[0]?.message ?? '', /Acquire payload control/);
+    assert.match(prompts[0]?.message ?? '', new RegExp(aircraftSn));
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.outcome]),
+      [
+        ['device.lens.change', 'failed'],
+        ['device.control.acquire', 'succeeded'],
+        ['device.lens.change', 'succeeded'],
+      ],
+    );
+    assert.match(entries[0]?.detail ?? '', /228402/);
+    const lens = entries[2]?.detail?.split(' ')[1];
+    const client = await api.services.session.projectApi();
+    const drone = (await client.devices.list()).list.find((t) => t.drone?.sn === aircraftSn)?.drone;
+    const camera = drone?.camera_list?.find((c) => c.camera_index === CAMERA);
+    assert.equal(camera?.lens_list?.[0]?.lens_type, lens);
+
+    const quality = await audit().then((a) => a.length);
+    await live.onMessage({ type: 'setQuality', quality: 'ultra_high_definition' });
+    assert.deepEqual(
+      (await audit()).slice(quality).map((e) => [e.action, e.outcome, e.detail]),
+      [['device.stream.quality', 'succeeded', `${CAMERA} ultra_high_definition`]],
+    );
+
+    const dock = await run('flighthub.changeCamera', {
+      sn: dockSn,
+      camera_index: DOCK_CAMERA,
+      camera_position: 'indoor',
+    });
+    assert.equal(dock.result, true, String(dock.error));
+    assert.deepEqual(
+      dock.entries.map((e) => [e.action, e.outcome, e.device]),
+      [['device.camera.change', 'succeeded', dockSn]],
+    );
+  });
+});
