@@ -8,7 +8,7 @@ import type { PanelHost } from '../../src/ui/panels/panelHost';
 import { revivePanel } from '../../src/ui/panels/revive';
 import { trajectoryRevivable } from '../../src/features/tasks/trajectoryPanel';
 import type { Simulator } from '../../src/simulator/simulator';
-import { connectSimulator, eventually, extensionApi, startOtherSimulator } from './api';
+import { connectSimulator, eventually, extensionApi, PAGE_LOAD_MS, startOtherSimulator } from './api';
 
 type Message = { type: string; message?: string };
 type Host = PanelHost<Message, { type: string }>;
@@ -21,7 +21,10 @@ describe('panels keep their connection and project', function () {
   let projectB: { uuid: string; name: string };
 
   const readyPanel = (viewType: string) =>
-    eventually(() => [...api.panels].find((h) => h.panel.viewType === viewType && h.ready) as Host, 30_000);
+    eventually(
+      () => [...api.panels].find((h) => h.panel.viewType === viewType && h.ready) as Host,
+      PAGE_LOAD_MS,
+    );
 
   /** Acts as the page (a refresh button), then waits for the panel's next answer of one of `types`. */
   async function answer(host: Host, message: { type: string }, types: string[]): Promise<Message> {
