@@ -2,8 +2,7 @@
 // here: trees load lazily and the simulator starts on first use.
 import * as vscode from 'vscode';
 import { registerCommands } from './app/commands';
-import { openPanels } from './ui/panels/panelHost';
-import { registerPanels } from './app/panels';
+import { registerPanels, type PanelsView } from './app/panels';
 import { JSON_SCHEME, JsonDocuments } from './ui/jsonDocs';
 import { registerKmzFileSystem } from './features/routes/kmzFs';
 import { registerRouteDiagnostics } from './features/routes/registerDiagnostics';
@@ -18,8 +17,8 @@ export interface TestApi {
   readonly services: Services;
   readonly views: ReturnType<typeof registerViews>['views'];
   readonly routeDiagnostics: ReturnType<typeof registerRouteDiagnostics>;
-  /** Webview panels open right now (each knows its view type and whether its page said `ready`). */
-  readonly panels: typeof openPanels;
+  /** Webview panels: those open now (view type, key, ready, last posted, send as the page), and restore. */
+  readonly panels: PanelsView;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -28,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     const docs = new JsonDocuments();
     const routeDiagnostics = registerRouteDiagnostics(context);
     const { views, disposables } = registerViews(services);
+    const panels = registerPanels(services);
     context.subscriptions.push(
       services,
       docs,
@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       registerKmzFileSystem(),
       ...disposables,
       ...registerCommands({ services, docs, views }),
-      ...registerPanels(services),
+      ...panels.disposables,
       new StatusBar(services),
     );
     // `npm start` opens VS Code straight onto the simulator; started after activation, not inside it.
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       setTimeout(() => void vscode.commands.executeCommand('flighthub.trySimulator'), 0);
     // Tests drive the extension through its services; nobody else gets them.
     return context.extensionMode === vscode.ExtensionMode.Test
-      ? { services, views, routeDiagnostics, panels: openPanels }
+      ? { services, views, routeDiagnostics, panels: panels.panels }
       : undefined;
   } catch (error) {
     void vscode.window.showErrorMessage(
