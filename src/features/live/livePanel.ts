@@ -23,7 +23,7 @@ import {
   type LiveTarget,
   type ToWebview,
 } from '../../webviews/live/protocol';
-import { liveLabels } from './liveLabels';
+import { liveLabels } from '../../ui/panels/labels';
 import { definePanel } from '../../ui/panels/definePanel';
 import type { PanelHost } from '../../ui/panels/panelHost';
 

@@ -18,7 +18,7 @@ import {
   type ToWebview,
 } from '../../webviews/gallery/protocol';
 import { galleryItems, galleryOrigins } from './galleryData';
-import { galleryStrings } from './galleryStrings';
+import { galleryLabels } from '../../ui/panels/labels';
 import { definePanel } from '../../ui/panels/definePanel';
 import type { PanelHost } from '../../ui/panels/panelHost';
 
@@ -61,7 +61,7 @@ class GalleryPanel {
 
   /** Every `ready`. */
   ready(): void {
-    this.host.post({ type: 'strings', strings: galleryStrings() });
+    this.host.post({ type: 'strings', strings: galleryLabels() });
     if (this.error !== undefined) this.host.post({ type: 'error', message: this.error });
     else if (this.list) this.sendItems();
     else this.host.post({ type: 'loading', task: this.task });

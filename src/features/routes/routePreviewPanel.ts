@@ -9,12 +9,12 @@ import {
   fromWebview,
   routePreviewState,
   type FromWebview,
-  type RouteLabels,
   type RouteSource,
   type RouteView,
   type ToWebview,
 } from '../../webviews/routePreview/protocol';
-import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
+import { mapLabels, routeLabels } from '../../ui/panels/labels';
+import { mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
 import { definePanel } from '../../ui/panels/definePanel';
 import type { PanelHost } from '../../ui/panels/panelHost';
 import { routeView } from './routePreviewData';
@@ -79,7 +79,7 @@ class RoutePreview {
   ready(): void {
     this.host.post({
       type: 'setup',
-      labels: labels(),
+      labels: routeLabels(),
       mapLabels: mapLabels(),
       map: mapSettings(),
       source: this.source,
@@ -114,28 +114,3 @@ export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
     }
   );
 };
-
-function labels(): RouteLabels {
-  const t = vscode.l10n.t;
-  return {
-    waypoint: t('Waypoint'),
-    latitude: t('Latitude'),
-    longitude: t('Longitude'),
-    height: t('Height (m)'),
-    speed: t('Speed (m/s)'),
-    actions: t('Actions'),
-    wayline: t('Wayline'),
-    turnMode: t('Turn mode'),
-    heightMode: t('Height mode'),
-    takeOff: t('Take-off point'),
-    errors: t('errors'),
-    warnings: t('warnings'),
-    infos: t('notes'),
-    noFindings: t('No findings'),
-    refresh: t('Reload'),
-    unreadable: t('The route could not be read; see the findings.'),
-    loading: t('Reading the route…'),
-    waypoints: t('waypoints'),
-    distance: t('Distance'),
-  };
-}

@@ -19,11 +19,11 @@ import {
   type FromWebview,
   type TaskRef,
   type ToWebview,
-  type TrajectoryLabels,
   type TrajectoryView,
 } from '../../webviews/trajectory/protocol';
 import { trajectoryGeoJson } from './geojson';
-import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
+import { mapLabels, trajectoryLabels } from '../../ui/panels/labels';
+import { mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
 import { definePanel } from '../../ui/panels/definePanel';
 import type { PanelHost } from '../../ui/panels/panelHost';
 import { trajectoryView, type TrajectoryInput } from './trajectoryData';
@@ -117,7 +117,7 @@ class Trajectory {
   ready(): void {
     this.host.post({
       type: 'setup',
-      labels: labels(),
+      labels: trajectoryLabels(),
       mapLabels: mapLabels(),
       map: mapSettings(),
       task: this.task,
@@ -176,28 +176,3 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
   const exported = exportTo && data ? await panel.export(vscode.Uri.file(exportTo)) : undefined;
   return data && { task: data.task, points: data.track.length, media: data.media.length, exported };
 };
-
-function labels(): TrajectoryLabels {
-  const t = vscode.l10n.t;
-  return {
-    flown: t('Flown'),
-    planned: t('Planned route'),
-    media: t('Photos'),
-    aircraft: t('Aircraft'),
-    export: t('Export GeoJSON'),
-    play: t('Play'),
-    pause: t('Pause'),
-    speed: t('Replay speed'),
-    height: t('Height'),
-    time: t('Time'),
-    elapsed: t('Elapsed'),
-    noTrack: t('FlightHub 2 has no track points for this task.'),
-    plannedMissing: t('The planned route is not shown:'),
-    unplaced: t('media files could not be placed on the map'),
-    loading: t('Loading the trajectory…'),
-    waypoint: t('Waypoint'),
-    distance: t('Distance'),
-    duration: t('Duration'),
-    reload: t('Reload'),
-  };
-}
