@@ -226,5 +226,5 @@ export const livePanel = definePanel({
 /** Opens (or reveals) the panel for this device camera of the active project, bound to that project. */
 export function openLivestream(services: Services, target: LiveTarget, canSwitchLens: boolean): Livestream {
   const binding = services.session.binding();
-  return livePanel.open(services, { target, canSwitchLens, binding }).controller;
+  return livePanel.open(services, { target, canSwitchLens, binding });
 }

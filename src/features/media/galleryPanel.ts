@@ -140,6 +140,6 @@ export async function openGallery(
     return open.reload();
   }
   const { list } = await api.tasks.media(task.uuid);
-  galleryPanel.open(services, { task }, galleryOrigins(list)).controller.show(list);
+  galleryPanel.open(services, { task }, galleryOrigins(list)).show(list);
   return list.length;
 }

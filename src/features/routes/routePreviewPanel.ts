@@ -104,7 +104,7 @@ export const routePreviewPanel = definePanel({
 
 export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
   const source = await sourceFromArg(arg, () => ctx.services.session.binding());
-  const preview = routePreviewPanel.open(ctx.services, { source }).controller;
+  const preview = routePreviewPanel.open(ctx.services, { source });
   const route = await preview.loaded;
   return (
     route && {

@@ -53,7 +53,7 @@ export interface PanelType<A, C> extends RestorablePanel {
   /** The open panel for these args, if any. */
   find(args: A): C | undefined;
   /** Reveals the open panel for these args, or opens one. `origins` adds to the definition's. */
-  open(services: Services, args: A, origins?: CspOrigins): { controller: C; revealed: boolean };
+  open(services: Services, args: A, origins?: CspOrigins): C;
 }
 
 export function definePanel<A, Out extends { type: string }, In extends { type: string }, C>(
@@ -90,7 +90,7 @@ export function definePanel<A, Out extends { type: string }, In extends { type: 
       const existing = open.get(def.keyOf(args));
       if (existing !== undefined) {
         existing.host.reveal();
-        return { controller: existing.controller, revealed: true };
+        return existing.controller;
       }
       const panel = vscode.window.createWebviewPanel(
         def.viewType,
@@ -98,7 +98,7 @@ export function definePanel<A, Out extends { type: string }, In extends { type: 
         { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
         panelOptions(services.context.extensionUri, def.retainContextWhenHidden),
       );
-      return { controller: attach(services, panel, args, origins), revealed: false };
+      return attach(services, panel, args, origins);
     },
     async revive(services, panel, state) {
       const saved = def.state.safeParse(state);
