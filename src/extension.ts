@@ -2,8 +2,7 @@
 // here: trees load lazily and the simulator starts on first use.
 import * as vscode from 'vscode';
 import { registerCommands } from './app/commands';
-import { openPanels } from './ui/panels/panelHost';
-import { registerPanels } from './app/panels';
+import { registerPanels, type PanelsView } from './app/panels';
 import { JSON_SCHEME, JsonDocuments } from './ui/jsonDocs';
 import { registerKmzFileSystem } from './features/routes/kmzFs';
 import { registerRouteDiagnostics, ROUTE_COMMANDS } from './features/routes/registerDiagnostics';
@@ -21,8 +20,8 @@ export interface TestApi {
   readonly services: Services;
   readonly views: ReturnType<typeof registerViews>['views'];
   readonly routeDiagnostics: ReturnType<typeof registerRouteDiagnostics>;
-  /** Webview panels open right now (each knows its view type and whether its page said `ready`). */
-  readonly panels: typeof openPanels;
+  /** Webview panels: those open now (view type, key, ready, last posted, send as the page), and restore. */
+  readonly panels: PanelsView;
   /** Every failure a command's error boundary caught, oldest first (a live list). */
   readonly commandFailures: readonly CommandFailure[];
   /** The error of the newest entry in `commandFailures`. */
@@ -39,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     const docs = new JsonDocuments();
     const { views, disposables } = registerViews(services);
     const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
+    const panels = registerPanels(services);
     context.subscriptions.push(
       services,
       docs,
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
           onFailure: hooks?.onCommandFailure,
         },
       ),
-      ...registerPanels(services),
+      ...panels.disposables,
       new StatusBar(services),
     );
     // `npm start` opens VS Code straight onto the simulator; started after activation, not inside it.
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
           services,
           views,
           routeDiagnostics,
-          panels: openPanels,
+          panels: panels.panels,
           commandFailures: hooks.commandFailures,
           lastCommandError: () => hooks.commandFailures.at(-1)?.error,
           setSafetyPrompt: (prompt) => hooks.setSafetyPrompt(prompt),

@@ -7,9 +7,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { routePreviewRevivable } from '../../src/features/routes/routePreviewPanel';
-import { revivePanel } from '../../src/ui/panels/revive';
-import { trajectoryRevivable } from '../../src/features/tasks/trajectoryPanel';
 import { readZip } from '../../src/routes/zip/zip';
 import type { Simulator } from '../../src/simulator/simulator';
 import { generateRouteKmz } from '../../src/simulator/routegen';
@@ -41,7 +38,7 @@ describe('map panels', () => {
   let sim: Simulator;
 
   const readyPanels = (viewType: string) =>
-    [...api.panels].filter((h) => h.panel.viewType === viewType && h.ready);
+    api.panels.open().filter((h) => h.viewType === viewType && h.ready);
 
   before(async () => {
     api = await extensionApi();
@@ -49,7 +46,7 @@ describe('map panels', () => {
   });
 
   after(() => {
-    for (const host of [...api.panels]) if (host.panel.viewType !== 'flighthub.gallery') host.dispose();
+    for (const host of api.panels.open()) if (host.viewType !== 'flighthub.gallery') host.panel.dispose();
   });
 
   it('previews a .kmz and reads it again when the file changes on disk', async () => {
@@ -143,25 +140,26 @@ describe('map panels', () => {
       vscode.window.createWebviewPanel(viewType, 'restored', vscode.ViewColumn.Active, {
         enableScripts: true,
       });
-    const route = await revivePanel(api.services, panel('flighthub.routePreview'), routePreviewRevivable, {
+    const route = await api.panels.revive('flighthub.routePreview', panel('flighthub.routePreview'), {
       source: { kind: 'file', uri: file.toString(), label: 'it-restored.kmz' },
       selected: 2,
     });
     // Before the next panel hides it: VS Code 1.100 does not load a hidden webview's page (1.139 does).
-    await eventually(() => route.ready, PAGE_LOAD_MS);
-    const trajectory = await revivePanel(api.services, panel('flighthub.trajectory'), trajectoryRevivable, {
+    await eventually(() => route?.ready, PAGE_LOAD_MS);
+    const trajectory = await api.panels.revive('flighthub.trajectory', panel('flighthub.trajectory'), {
       task: { uuid: task.uuid, name: task.name },
       binding: api.services.session.binding(),
       time: 0,
     });
+    assert.ok(route && trajectory);
     await eventually(() => route.ready && trajectory.ready, PAGE_LOAD_MS);
     // A state the page never saved closes the panel instead of leaving it empty.
     const broken = panel('flighthub.routePreview');
     let closed = false;
     broken.onDidDispose(() => (closed = true));
-    await revivePanel(api.services, broken, routePreviewRevivable, { source: { kind: 'nowhere' } });
+    await api.panels.revive('flighthub.routePreview', broken, { source: { kind: 'nowhere' } });
     assert.ok(closed);
-    route.dispose();
-    trajectory.dispose();
+    route.panel.dispose();
+    trajectory.panel.dispose();
   });
 });

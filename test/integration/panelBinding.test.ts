@@ -4,14 +4,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { PanelHost } from '../../src/ui/panels/panelHost';
-import { revivePanel } from '../../src/ui/panels/revive';
-import { trajectoryRevivable } from '../../src/features/tasks/trajectoryPanel';
+import type { OpenPanel } from '../../src/ui/panels/panelHost';
 import type { Simulator } from '../../src/simulator/simulator';
 import { connectSimulator, eventually, extensionApi, PAGE_LOAD_MS, startOtherSimulator } from './api';
 
 type Message = { type: string; message?: string };
-type Host = PanelHost<Message, { type: string }>;
+type Host = OpenPanel;
 
 describe('panels keep their connection and project', function () {
   this.timeout(120_000);
@@ -21,17 +19,14 @@ describe('panels keep their connection and project', function () {
   let projectB: { uuid: string; name: string };
 
   const readyPanel = (viewType: string) =>
-    eventually(
-      () => [...api.panels].find((h) => h.panel.viewType === viewType && h.ready) as Host,
-      PAGE_LOAD_MS,
-    );
+    eventually(() => api.panels.open().find((h) => h.viewType === viewType && h.ready), PAGE_LOAD_MS);
 
   /** Acts as the page (a refresh button), then waits for the panel's next answer of one of `types`. */
   async function answer(host: Host, message: { type: string }, types: string[]): Promise<Message> {
-    const before = host.lastMessage;
-    host.receive(message);
+    const before = host.lastPosted;
+    await host.send(message);
     return eventually(() => {
-      const last = host.lastMessage;
+      const last: Message | undefined = host.lastPosted;
       return last !== before && last && types.includes(last.type) ? last : undefined;
     }, 60_000);
   }
@@ -39,7 +34,7 @@ describe('panels keep their connection and project', function () {
   /** The page's current answer once it is ready (a restored page gets everything on `ready`). */
   const settled = (host: Host, types: string[]): Promise<Message> =>
     eventually(() => {
-      const last = host.lastMessage;
+      const last: Message | undefined = host.lastPosted;
       return host.ready && last && types.includes(last.type) ? last : undefined;
     }, 60_000);
 
@@ -55,7 +50,7 @@ describe('panels keep their connection and project', function () {
   });
 
   afterEach(async () => {
-    for (const host of [...api.panels]) host.dispose();
+    for (const host of api.panels.open()) host.panel.dispose();
     await connectSimulator(api);
     await api.services.session.setActiveProject(projectA);
   });
@@ -108,7 +103,7 @@ describe('panels keep their connection and project', function () {
       assert.equal(shown.type, 'whep', `the panel shows: ${shown.message}`);
       await vscode.commands.executeCommand('flighthub.removeConnection', { id, confirm: true });
     } finally {
-      host.dispose();
+      host.panel.dispose();
       await other.stop();
     }
   });
@@ -160,27 +155,26 @@ describe('panels keep their connection and project', function () {
         enableScripts: true,
       });
     const taskRef = { uuid: task.uuid, name: task.name };
-    const restored = await revivePanel(api.services, panel(), trajectoryRevivable, {
-      task: taskRef,
-      binding,
-    });
+    const restored = await api.panels.revive('flighthub.trajectory', panel(), { task: taskRef, binding });
+    assert.ok(restored);
     const shown = await settled(restored, ['trajectory', 'failed']);
     assert.equal(shown.type, 'trajectory', `the panel shows: ${shown.message}`);
-    restored.dispose();
+    restored.panel.dispose();
 
-    const orphan = await revivePanel(api.services, panel(), trajectoryRevivable, {
+    const orphan = await api.panels.revive('flighthub.trajectory', panel(), {
       task: taskRef,
       binding: { ...binding, connectionId: 'removed-long-ago', connectionName: 'Old org' },
     });
+    assert.ok(orphan);
     const failed = await settled(orphan, ['trajectory', 'failed']);
     assert.equal(failed.type, 'failed');
     assert.match(String(failed.message), /connection "Old org", which was removed/);
-    orphan.dispose();
+    orphan.panel.dispose();
 
     const broken = panel();
     let closed = false;
     broken.onDidDispose(() => (closed = true));
-    await revivePanel(api.services, broken, trajectoryRevivable, { task: taskRef });
+    assert.equal(await api.panels.revive('flighthub.trajectory', broken, { task: taskRef }), undefined);
     assert.ok(closed, 'a state without its connection and project closes the panel');
   });
 });

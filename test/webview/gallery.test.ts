@@ -12,6 +12,40 @@ import { withSimulator } from '../helpers/sim';
 import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
 
 const OUT = 'test-output/webview';
+/** The host's English words (ui/panels/labels.ts), posted before anything else as the host does. */
+const strings = {
+  search: 'Search by name',
+  allTypes: 'All types',
+  image: 'Images',
+  video: 'Videos',
+  ppk: 'PPK files',
+  sortTime: 'Time',
+  sortName: 'Name',
+  sortSize: 'Size',
+  ascending: 'Ascending',
+  descending: 'Descending',
+  count: '{0} of {1} files',
+  selected: '{0} selected',
+  downloadSelected: 'Download Selected',
+  downloadAll: 'Download All',
+  refresh: 'Refresh',
+  loading: 'Loading media…',
+  empty: 'This task has no media yet. Docks upload media some minutes after landing.',
+  noMatch: 'No media match the filter.',
+  size: 'Size',
+  time: 'Time',
+  type: 'Type',
+  close: 'Close',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  previous: 'Previous',
+  next: 'Next',
+  noPreview: 'No preview for this file type.',
+  noSound: 'Sound may be missing in VS Code desktop: its player has no AAC audio decoder.',
+  noAudioTrack: 'No sound was decoded: the video has no audio track, or VS Code desktop cannot decode it.',
+  downloading: 'Downloading {0} of {1}…',
+  help: 'Arrows move, Enter opens, Space selects; in the viewer ←/→ browse, +/- zoom, Esc closes.',
+};
 const setup = withSimulator();
 after(async () => (await setup).close());
 
@@ -47,6 +81,7 @@ describe('media gallery page', () => {
   async function openWith(state?: unknown): Promise<PanelPage> {
     const p = await harness.open('gallery', { origins, state, viewport: { width: 1280, height: 800 } });
     await p.waitForPosted('ready');
+    await p.send({ type: 'strings', strings });
     await p.send({ type: 'media', task, items });
     await p.page.waitForSelector('.tile');
     return p;
@@ -120,7 +155,10 @@ describe('media gallery page', () => {
     // The host's download progress and its translations reach the toolbar.
     await p.send({ type: 'download', running: true, done: 2, total: 4 });
     assert.equal(await p.page.$eval('#download-progress', (e) => e.textContent), 'Downloading 2 of 4…');
-    await p.send({ type: 'strings', strings: { downloadAll: '全部下载', count: '{0} / {1} 个文件' } });
+    await p.send({
+      type: 'strings',
+      strings: { ...strings, downloadAll: '全部下载', count: '{0} / {1} 个文件' },
+    });
     assert.equal(await p.page.$eval('#download-all', (e) => e.textContent), '全部下载');
     assert.match(await p.page.$eval('#count', (e) => e.textContent ?? ''), /^10000 \/ 10000 个文件$/);
     assert.match(await p.page.$eval('#selection', (e) => e.textContent ?? ''), /4/, 'the selection survives');
@@ -248,6 +286,7 @@ describe('media gallery page', () => {
     sim.clock.advance(16 * 60_000);
     const p = await harness.open('gallery', { origins, viewport: { width: 1280, height: 800 } });
     await p.waitForPosted('ready');
+    await p.send({ type: 'strings', strings });
     await p.send({ type: 'media', task, items });
     const refresh = await p.waitForPosted('refresh');
     assert.deepEqual(refresh, { type: 'refresh' });

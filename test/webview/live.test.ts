@@ -26,7 +26,9 @@ const labels = {
   restart: 'Restart',
   lens: 'Switch Lens…',
   quality: 'Video quality',
-  qualities: { adaptive: 'Adaptive', smooth: 'Smooth', ultra_high_definition: 'Ultra HD' },
+  adaptive: 'Adaptive',
+  smooth: 'Smooth',
+  ultra_high_definition: 'Ultra HD',
   openWeb: 'Open in FlightHub 2',
   desktopNote: 'Video only in VS Code desktop: its webviews cannot decode AAC audio.',
 };

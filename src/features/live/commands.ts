@@ -6,7 +6,7 @@ import type { CommandFactory } from '../../ui/context';
 import { deviceName, parseArgs, resolveDevice } from '../../ui/pickers';
 import { UserCancelled } from '../../ui/run';
 import { openLivestream } from './livePanel';
-import { qualityLabel } from './liveLabels';
+import { qualityLabel } from '../../ui/panels/labels';
 import { QUALITIES } from '../../webviews/live/protocol';
 import { canSwitchLens, streamCameras } from './plan';
 

@@ -23,18 +23,9 @@ import {
   type LiveTarget,
   type ToWebview,
 } from '../../webviews/live/protocol';
-import { liveLabels } from './liveLabels';
-import { PanelHost, registerPanelSerializer, type PanelSpec } from '../../ui/panels/panelHost';
-
-export const LIVE_VIEW = 'flighthub.livestream';
-const spec: PanelSpec<FromWebview> = {
-  viewType: LIVE_VIEW,
-  bundle: 'live',
-  fromWebview,
-  retainContextWhenHidden: true,
-};
-const open = new Map<string, Livestream>();
-const keyOf = (b: PanelBinding, t: LiveTarget) => `${b.connectionId}/${b.projectUuid}/${t.sn}/${t.camera}`;
+import { liveLabels } from '../../ui/panels/labels';
+import { definePanel } from '../../ui/panels/definePanel';
+import type { PanelHost } from '../../ui/panels/panelHost';
 
 export class Livestream {
   private current: ToWebview | undefined;
@@ -42,7 +33,6 @@ export class Livestream {
   private timer: NodeJS.Timeout | undefined;
   /** The WHEP endpoint (as the host reaches it) and the page's session Location, per generation. */
   private readonly sessions = new Map<number, WhepEndpoint & { location?: string }>();
-  private readonly disposables: vscode.Disposable[] = [];
   started: Promise<ToWebview>;
 
   constructor(
@@ -53,12 +43,6 @@ export class Livestream {
     /** Renewals and quality changes go to the connection and project it was opened for. */
     private readonly binding: PanelBinding,
   ) {
-    open.set(keyOf(binding, target), this);
-    this.disposables.push(
-      host.onDidBecomeReady(() => this.sendAll()),
-      host.onMessage((m) => void this.onMessage(m)),
-    );
-    host.onDidDispose(() => this.dispose());
     this.started = this.start();
   }
 
@@ -90,8 +74,8 @@ export class Livestream {
     }
   }
 
-  /** A message from the page (already validated); public so tests can press the page's buttons. */
-  async onMessage(m: FromWebview): Promise<void> {
+  /** A message from the page (already validated). */
+  async receive(m: FromWebview): Promise<void> {
     const t = this.target;
     try {
       if (m.type === 'session') return this.onSession(m.generation, m.location);
@@ -110,7 +94,7 @@ export class Livestream {
       }
       await this.setQuality(m.quality);
       this.target = { ...t, quality: m.quality };
-      this.sendAll();
+      this.ready();
     } catch (error) {
       void vscode.window.showErrorMessage(describeError(error));
     }
@@ -176,7 +160,8 @@ export class Livestream {
     return message;
   }
 
-  private sendAll(): void {
+  /** Every `ready`. */
+  ready(): void {
     this.host.post({
       type: 'setup',
       labels: liveLabels(),
@@ -187,11 +172,8 @@ export class Livestream {
     this.host.post(this.current ?? { type: 'starting' });
   }
 
-  private dispose(): void {
+  dispose(): void {
     clearTimeout(this.timer);
-    const key = keyOf(this.binding, this.target);
-    if (open.get(key) === this) open.delete(key);
-    for (const d of this.disposables.splice(0)) d.dispose();
     // FlightHub stops pushing 5 minutes after the last viewer; there is no stop call
     // (docs/api.md#livestream-start).
     for (const g of [...this.sessions.keys()]) void this.endSession(g);
@@ -225,47 +207,25 @@ async function externalUrl(url: string): Promise<WhepEndpoint> {
   return { url, external: externalBase + u.pathname + u.search, externalBase, internalBase };
 }
 
+/**
+ * One panel per device camera of a project; retained while hidden (the player must not drop its
+ * connection). After a reload the saved camera's stream starts again on its saved project (or it closes).
+ */
+export const livePanel = definePanel({
+  viewType: 'flighthub.livestream',
+  bundle: 'live',
+  fromWebview,
+  retainContextWhenHidden: true,
+  state: liveState,
+  keyOf: ({ target: t, binding: b }) => `${b.connectionId}/${b.projectUuid}/${t.sn}/${t.camera}`,
+  title: ({ target }) => vscode.l10n.t('Live: {0} ({1})', target.name, target.camera),
+  create: (host: PanelHost<ToWebview, FromWebview>, saved, services) =>
+    new Livestream(host, saved.target, saved.canSwitchLens ?? false, services, saved.binding),
+  revived: (live) => live.started,
+});
+
 /** Opens (or reveals) the panel for this device camera of the active project, bound to that project. */
 export function openLivestream(services: Services, target: LiveTarget, canSwitchLens: boolean): Livestream {
   const binding = services.session.binding();
-  const existing = open.get(keyOf(binding, target));
-  if (existing) {
-    existing.host.reveal();
-    return existing;
-  }
-  const host = PanelHost.create<ToWebview, FromWebview>(
-    services.context.extensionUri,
-    spec,
-    services.log,
-    vscode.l10n.t('Live: {0} ({1})', target.name, target.camera),
-    {},
-  );
-  return new Livestream(host, target, canSwitchLens, services, binding);
-}
-
-export function registerLiveSerializer(services: Services): vscode.Disposable {
-  return registerPanelSerializer(LIVE_VIEW, (panel, state) => {
-    reviveLivestream(services, panel, state);
-    return Promise.resolve();
-  });
-}
-
-/** A panel restored after a reload starts the saved camera's stream again, on its saved project (or closes). */
-export function reviveLivestream(
-  services: Services,
-  panel: vscode.WebviewPanel,
-  state: unknown,
-): PanelHost<ToWebview, FromWebview> {
-  const saved = liveState.safeParse(state);
-  const host = new PanelHost<ToWebview, FromWebview>(
-    panel,
-    services.context.extensionUri,
-    spec,
-    services.log,
-    {},
-  );
-  if (!saved.success) host.dispose();
-  else
-    new Livestream(host, saved.data.target, saved.data.canSwitchLens ?? false, services, saved.data.binding);
-  return host;
+  return livePanel.open(services, { target, canSwitchLens, binding });
 }

@@ -2,6 +2,7 @@
 // organization key), allows the presigned hosts in the page's CSP, posts the items on every `ready`,
 // runs downloads the page asks for, and is restored after a reload from the state the page saved.
 import * as vscode from 'vscode';
+import * as z from 'zod';
 import type { Media } from '../../api/schemas/task';
 import type { ProjectApi } from '../../api/projectApi';
 import { CancelledError } from '../../api/errors';
@@ -11,22 +12,15 @@ import { NotConnectedError } from '../../services/session';
 import type { Services } from '../../services/services';
 import {
   fromWebview,
-  galleryState,
+  galleryTask,
   type FromWebview,
   type GalleryTask,
   type ToWebview,
 } from '../../webviews/gallery/protocol';
 import { galleryItems, galleryOrigins } from './galleryData';
-import { galleryStrings } from './galleryStrings';
-import { PanelHost, type PanelSpec } from '../../ui/panels/panelHost';
-
-export const GALLERY_VIEW_TYPE = 'flighthub.gallery';
-
-const spec: PanelSpec<FromWebview> = { viewType: GALLERY_VIEW_TYPE, bundle: 'gallery', fromWebview };
-
-/** One panel per task of a connection: opening it again reveals (and refreshes) the open one. */
-const byTask = new Map<string, GalleryPanel>();
-const keyOf = (task: GalleryTask) => `${task.connectionId}/${task.uuid}`;
+import { galleryLabels } from '../../ui/panels/labels';
+import { definePanel } from '../../ui/panels/definePanel';
+import type { PanelHost } from '../../ui/panels/panelHost';
 
 class GalleryPanel {
   private list: readonly Media[] | undefined;
@@ -38,14 +32,7 @@ class GalleryPanel {
     private readonly services: Services,
     /** Also its binding: the task's own connection and project, whatever is active later. */
     readonly task: GalleryTask,
-  ) {
-    byTask.set(keyOf(task), this);
-    host.onDidBecomeReady(() => this.sendAll());
-    host.onMessage((m) => void this.receive(m));
-    host.onDidDispose(() => {
-      if (byTask.get(keyOf(task)) === this) byTask.delete(keyOf(task));
-    });
-  }
+  ) {}
 
   private api(): Promise<ProjectApi> {
     return this.services.session.apiFor(this.task);
@@ -72,8 +59,9 @@ class GalleryPanel {
     }
   }
 
-  private sendAll(): void {
-    this.host.post({ type: 'strings', strings: galleryStrings() });
+  /** Every `ready`. */
+  ready(): void {
+    this.host.post({ type: 'strings', strings: galleryLabels() });
     if (this.error !== undefined) this.host.post({ type: 'error', message: this.error });
     else if (this.list) this.sendItems();
     else this.host.post({ type: 'loading', task: this.task });
@@ -83,7 +71,7 @@ class GalleryPanel {
     this.host.post({ type: 'media', task: this.task, items: galleryItems(this.list ?? []) });
   }
 
-  private async receive(message: FromWebview): Promise<void> {
+  async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'refresh':
         await this.reload();
@@ -116,9 +104,23 @@ class GalleryPanel {
   }
 }
 
-function titleOf(task: GalleryTask): string {
-  return vscode.l10n.t('Media: {0}', task.name);
-}
+/** One panel per task of a connection: opening it again reveals (and refreshes) the open one. */
+export const galleryPanel = definePanel({
+  viewType: 'flighthub.gallery',
+  bundle: 'gallery',
+  fromWebview,
+  // The saved task, on its saved connection and project; the list is fetched again (links expire).
+  state: z.object({ task: galleryTask }),
+  keyOf: ({ task }) => `${task.connectionId}/${task.uuid}`,
+  title: ({ task }) => vscode.l10n.t('Media: {0}', task.name),
+  create: (host: PanelHost<ToWebview, FromWebview>, { task }, services) =>
+    new GalleryPanel(host, services, task),
+  revived: (panel) => panel.reload(),
+  unrestorable: (): ToWebview => ({
+    type: 'error',
+    message: vscode.l10n.t('This media panel cannot be restored; open it again.'),
+  }),
+});
 
 /**
  * Opens (or reveals) the gallery of a task of the active connection; resolves with the number of media
@@ -132,48 +134,12 @@ export async function openGallery(
   const active = services.session.connection;
   if (!active) throw new NotConnectedError();
   const task: GalleryTask = { ...opened, connectionId: active.id, connectionName: active.name };
-  const open = byTask.get(keyOf(task));
+  const open = galleryPanel.find({ task });
   if (open) {
-    open.host.reveal();
+    galleryPanel.open(services, { task });
     return open.reload();
   }
   const { list } = await api.tasks.media(task.uuid);
-  const host = PanelHost.create<ToWebview, FromWebview>(
-    services.context.extensionUri,
-    spec,
-    services.log,
-    titleOf(task),
-    galleryOrigins(list),
-  );
-  new GalleryPanel(host, services, task).show(list);
+  galleryPanel.open(services, { task }, galleryOrigins(list)).show(list);
   return list.length;
-}
-
-/**
- * The serializer's revive: the saved task, on its saved connection and project, the list fetched again
- * (links have expired). Resolves with the panel's host.
- */
-export async function reviveGallery(
-  services: Services,
-  panel: vscode.WebviewPanel,
-  state: unknown,
-): Promise<PanelHost<ToWebview, FromWebview>> {
-  const host = new PanelHost<ToWebview, FromWebview>(
-    panel,
-    services.context.extensionUri,
-    spec,
-    services.log,
-  );
-  const saved = galleryState.safeParse(state);
-  if (!saved.success) {
-    host.post({
-      type: 'error',
-      message: vscode.l10n.t('This media panel cannot be restored; open it again.'),
-    });
-    return host;
-  }
-  const task = saved.data.task;
-  panel.title = titleOf(task);
-  await new GalleryPanel(host, services, task).reload();
-  return host;
 }

@@ -2,7 +2,6 @@
 // validator's findings. One panel per route; a route on disk is read again whenever its files change,
 // and a panel restored after a reload reads its route again from the source the page saved.
 import * as vscode from 'vscode';
-import type * as z from 'zod';
 import type { CommandFactory } from '../../ui/context';
 import { describeError } from '../../core/errorText';
 import type { Services } from '../../services/services';
@@ -10,22 +9,16 @@ import {
   fromWebview,
   routePreviewState,
   type FromWebview,
-  type RouteLabels,
   type RouteSource,
   type RouteView,
   type ToWebview,
 } from '../../webviews/routePreview/protocol';
-import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
-import { PanelHost, type PanelSpec } from '../../ui/panels/panelHost';
-import type { Revivable } from '../../ui/panels/revive';
+import { mapLabels, routeLabels } from '../../ui/panels/labels';
+import { mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
+import { definePanel } from '../../ui/panels/definePanel';
+import type { PanelHost } from '../../ui/panels/panelHost';
 import { routeView } from './routePreviewData';
 import { loadRoute, sourceFromArg, sourceKey, sourceName, watchSource } from './routePreviewLoad';
-
-export const ROUTE_PREVIEW_VIEW = 'flighthub.routePreview';
-
-const spec: PanelSpec<FromWebview> = { viewType: ROUTE_PREVIEW_VIEW, bundle: 'routePreview', fromWebview };
-
-const open = new Map<string, RoutePreview>();
 
 class RoutePreview {
   private current: ToWebview | undefined;
@@ -38,27 +31,28 @@ class RoutePreview {
     private readonly source: RouteSource,
     private readonly services: Services,
   ) {
-    const key = sourceKey(source);
-    open.set(key, this);
     this.disposables.push(
-      host.onDidBecomeReady(() => this.sendAll()),
-      host.onMessage((m) => {
-        if (m.type === 'refresh') this.loaded = this.load();
-      }),
       onMapSettingsChanged(
         (o) => host.allowOrigins(o),
-        () => this.sendAll(),
+        () => this.ready(),
       ),
     );
     const watcher = watchSource(source, () => {
       this.loaded = this.load();
     });
     if (watcher) this.disposables.push(watcher);
-    host.onDidDispose(() => {
-      if (open.get(key) === this) open.delete(key);
-      for (const d of this.disposables.splice(0)) d.dispose();
-    });
     this.loaded = this.load();
+  }
+
+  async receive(message: FromWebview): Promise<void> {
+    if (message.type === 'refresh') {
+      this.loaded = this.load();
+      await this.loaded;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
   }
 
   private async load(): Promise<RouteView | undefined> {
@@ -81,10 +75,11 @@ class RoutePreview {
     if (this.host.ready) this.host.post(message);
   }
 
-  private sendAll(): void {
+  /** Every `ready`. */
+  ready(): void {
     this.host.post({
       type: 'setup',
-      labels: labels(),
+      labels: routeLabels(),
       mapLabels: mapLabels(),
       map: mapSettings(),
       source: this.source,
@@ -93,24 +88,23 @@ class RoutePreview {
   }
 }
 
-function title(source: RouteSource): string {
-  return vscode.l10n.t('Route: {0}', sourceName(source));
-}
+/** One panel per route source; after a reload the source the page saved is read again (or it closes). */
+export const routePreviewPanel = definePanel({
+  viewType: 'flighthub.routePreview',
+  bundle: 'routePreview',
+  fromWebview,
+  state: routePreviewState.pick({ source: true }),
+  keyOf: ({ source }) => sourceKey(source),
+  title: ({ source }) => vscode.l10n.t('Route: {0}', sourceName(source)),
+  origins: () => mapOrigins(mapSettings()),
+  create: (host: PanelHost<ToWebview, FromWebview>, { source }, services) =>
+    new RoutePreview(host, source, services),
+  revived: (preview) => preview.loaded,
+});
 
 export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
   const source = await sourceFromArg(arg, () => ctx.services.session.binding());
-  let preview = open.get(sourceKey(source));
-  if (preview) preview.host.reveal();
-  else {
-    const host = PanelHost.create<ToWebview, FromWebview>(
-      ctx.services.context.extensionUri,
-      spec,
-      ctx.services.log,
-      title(source),
-      mapOrigins(mapSettings()),
-    );
-    preview = new RoutePreview(host, source, ctx.services);
-  }
+  const preview = routePreviewPanel.open(ctx.services, { source });
   const route = await preview.loaded;
   return (
     route && {
@@ -120,36 +114,3 @@ export const previewRoute: CommandFactory = (ctx) => async (arg?: unknown) => {
     }
   );
 };
-
-/** After a reload, the page saved where its route comes from, which is read again (or the panel closes). */
-export const routePreviewRevivable: Revivable<z.infer<typeof routePreviewState>, ToWebview, FromWebview> = {
-  spec,
-  state: routePreviewState,
-  origins: () => mapOrigins(mapSettings()),
-  attach: (host, saved, services) => new RoutePreview(host, saved.source, services).loaded,
-};
-
-function labels(): RouteLabels {
-  const t = vscode.l10n.t;
-  return {
-    waypoint: t('Waypoint'),
-    latitude: t('Latitude'),
-    longitude: t('Longitude'),
-    height: t('Height (m)'),
-    speed: t('Speed (m/s)'),
-    actions: t('Actions'),
-    wayline: t('Wayline'),
-    turnMode: t('Turn mode'),
-    heightMode: t('Height mode'),
-    takeOff: t('Take-off point'),
-    errors: t('errors'),
-    warnings: t('warnings'),
-    infos: t('notes'),
-    noFindings: t('No findings'),
-    refresh: t('Reload'),
-    unreadable: t('The route could not be read; see the findings.'),
-    loading: t('Reading the route…'),
-    waypoints: t('waypoints'),
-    distance: t('Distance'),
-  };
-}

@@ -19,20 +19,14 @@ import {
   type FromWebview,
   type TaskRef,
   type ToWebview,
-  type TrajectoryLabels,
   type TrajectoryView,
 } from '../../webviews/trajectory/protocol';
 import { trajectoryGeoJson } from './geojson';
-import { mapLabels, mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
-import { PanelHost, type PanelSpec } from '../../ui/panels/panelHost';
-import type { Revivable } from '../../ui/panels/revive';
+import { mapLabels, trajectoryLabels } from '../../ui/panels/labels';
+import { mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
+import { definePanel } from '../../ui/panels/definePanel';
+import type { PanelHost } from '../../ui/panels/panelHost';
 import { trajectoryView, type TrajectoryInput } from './trajectoryData';
-
-export const TRAJECTORY_VIEW = 'flighthub.trajectory';
-
-const spec: PanelSpec<FromWebview> = { viewType: TRAJECTORY_VIEW, bundle: 'trajectory', fromWebview };
-const open = new Map<string, Trajectory>();
-const keyOf = (b: PanelBinding, task: TaskRef) => `${b.connectionId}/${b.projectUuid}/${task.uuid}`;
 
 class Trajectory {
   private current: ToWebview | undefined;
@@ -47,24 +41,29 @@ class Trajectory {
     /** Reloads go to the connection and project it was opened for. */
     private readonly binding: PanelBinding,
   ) {
-    const key = keyOf(binding, task);
-    open.set(key, this);
     this.disposables.push(
-      host.onDidBecomeReady(() => this.sendAll()),
-      host.onMessage((m) => {
-        if (m.type === 'exportGeoJson') void this.export().catch((e: unknown) => this.reportExport(e));
-        else this.loaded = this.load();
-      }),
       onMapSettingsChanged(
         (o) => host.allowOrigins(o),
-        () => this.sendAll(),
+        () => this.ready(),
       ),
     );
-    host.onDidDispose(() => {
-      if (open.get(key) === this) open.delete(key);
-      for (const d of this.disposables.splice(0)) d.dispose();
-    });
     this.loaded = this.load();
+  }
+
+  async receive(message: FromWebview): Promise<void> {
+    if (message.type === 'exportGeoJson') {
+      await this.export().then(
+        () => undefined,
+        (e: unknown) => this.reportExport(e),
+      );
+      return;
+    }
+    this.loaded = this.load();
+    await this.loaded;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
   }
 
   private async load(): Promise<TrajectoryView | undefined> {
@@ -114,10 +113,11 @@ class Trajectory {
     if (this.host.ready) this.host.post(message);
   }
 
-  private sendAll(): void {
+  /** Every `ready`. */
+  ready(): void {
     this.host.post({
       type: 'setup',
-      labels: labels(),
+      labels: trajectoryLabels(),
       mapLabels: mapLabels(),
       map: mapSettings(),
       task: this.task,
@@ -148,6 +148,20 @@ async function fetchTrajectory(api: ProjectApi, task: TaskRef): Promise<Trajecto
   }
 }
 
+/** One panel per task of a project; after a reload the saved task is loaded again from its saved project. */
+export const trajectoryPanel = definePanel({
+  viewType: 'flighthub.trajectory',
+  bundle: 'trajectory',
+  fromWebview,
+  state: trajectoryState.pick({ task: true, binding: true }),
+  keyOf: ({ task, binding: b }) => `${b.connectionId}/${b.projectUuid}/${task.uuid}`,
+  title: ({ task }) => vscode.l10n.t('Trajectory: {0}', task.name),
+  origins: () => mapOrigins(mapSettings()),
+  create: (host: PanelHost<ToWebview, FromWebview>, { task, binding }, services) =>
+    new Trajectory(host, task, services, binding),
+  revived: (trajectory) => trajectory.loaded,
+});
+
 const exportArg = z.looseObject({ exportTo: z.string().min(1).optional() });
 
 /** Opens (or reveals) the task's trajectory panel; `{ uuid, exportTo }` also writes the GeoJSON there. */
@@ -156,53 +170,9 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
   const api = await ctx.services.session.apiFor(binding);
   const picked = await resolveTask(ctx, api, arg, { title: vscode.l10n.t('Open Task Trajectory') });
   const task = { uuid: picked.uuid, name: picked.name };
-  let panel = open.get(keyOf(binding, task));
-  if (panel) panel.host.reveal();
-  else {
-    const host = PanelHost.create<ToWebview, FromWebview>(
-      ctx.services.context.extensionUri,
-      spec,
-      ctx.services.log,
-      vscode.l10n.t('Trajectory: {0}', task.name),
-      mapOrigins(mapSettings()),
-    );
-    panel = new Trajectory(host, task, ctx.services, binding);
-  }
+  const panel = trajectoryPanel.open(ctx.services, { task, binding });
   const data = await panel.loaded;
   const exportTo = exportArg.safeParse(arg).data?.exportTo;
   const exported = exportTo && data ? await panel.export(vscode.Uri.file(exportTo)) : undefined;
   return data && { task: data.task, points: data.track.length, media: data.media.length, exported };
 };
-
-/** After a reload, the task the page saved is loaded again from its saved project (or the panel closes). */
-export const trajectoryRevivable: Revivable<z.infer<typeof trajectoryState>, ToWebview, FromWebview> = {
-  spec,
-  state: trajectoryState,
-  origins: () => mapOrigins(mapSettings()),
-  attach: (host, saved, services) => new Trajectory(host, saved.task, services, saved.binding).loaded,
-};
-
-function labels(): TrajectoryLabels {
-  const t = vscode.l10n.t;
-  return {
-    flown: t('Flown'),
-    planned: t('Planned route'),
-    media: t('Photos'),
-    aircraft: t('Aircraft'),
-    export: t('Export GeoJSON'),
-    play: t('Play'),
-    pause: t('Pause'),
-    speed: t('Replay speed'),
-    height: t('Height'),
-    time: t('Time'),
-    elapsed: t('Elapsed'),
-    noTrack: t('FlightHub 2 has no track points for this task.'),
-    plannedMissing: t('The planned route is not shown:'),
-    unplaced: t('media files could not be placed on the map'),
-    loading: t('Loading the trajectory…'),
-    waypoint: t('Waypoint'),
-    distance: t('Distance'),
-    duration: t('Duration'),
-    reload: t('Reload'),
-  };
-}

@@ -1,7 +1,7 @@
-// Host side of the shared map (src/webviews/map): the tile settings, the map's translated labels, and
-// the CSP origin the optional tile server needs. Both map panels (route preview, trajectory) use it.
+// Host side of the shared map (src/webviews/map): the tile settings and the CSP origin the optional
+// tile server needs (its labels are in labels.ts). Both map panels (route preview, trajectory) use it.
 import * as vscode from 'vscode';
-import type { MapLabels, MapSettings } from '../../webviews/map/protocol';
+import type { MapSettings } from '../../webviews/map/protocol';
 import type { CspOrigins } from './html';
 import { originOf } from './html';
 
@@ -18,17 +18,6 @@ export function mapSettings(): MapSettings {
 
 export function mapOrigins(settings: MapSettings): CspOrigins {
   return settings.tileUrl ? { img: [settings.tileUrl.replace(/\{[xyz]\}/g, '0')] } : {};
-}
-
-export function mapLabels(): MapLabels {
-  return {
-    zoomIn: vscode.l10n.t('Zoom In'),
-    zoomOut: vscode.l10n.t('Zoom Out'),
-    fit: vscode.l10n.t('Fit to Data'),
-    north: vscode.l10n.t('N'),
-    metres: vscode.l10n.t('m'),
-    kilometres: vscode.l10n.t('km'),
-  };
 }
 
 /** Keeps a map panel's tiles in step with the settings: widens the CSP, or re-sends the setup. */

@@ -1,7 +1,8 @@
-// The host side of every webview panel: creates (or adopts, after a reload) the panel, renders the one
+// The host side of every webview panel: wraps the panel (new, or adopted after a reload), renders the one
 // HTML page with a fresh nonce, parses each incoming message with the panel's zod union, holds outgoing
 // messages until the page says `ready`, and re-renders when the panel needs new CSP origins (a CSP
 // cannot change in place). The page never gets the organization key: the host fetches, the page draws.
+// Every host is in one registry while its panel is open (definePanel.ts opens, reveals and revives).
 import * as vscode from 'vscode';
 import type * as z from 'zod';
 import { cleanOrigins, newNonce, renderPage, type CspOrigins } from './html';
@@ -39,78 +40,97 @@ export function panelOptions(
   };
 }
 
-/** Every open panel, for the integration tests (TestApi.panels) and for closing all on deactivate. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const openPanels = new Set<PanelHost<any, any>>();
+/** What the host calls on the panel's controller (see definePanel.ts). */
+export interface PanelHandler<In> {
+  /** Every `ready`: after the first load and after each reload, so send the full state here. */
+  ready(): void;
+  /** A message from the page, already validated. */
+  receive(message: In): Promise<void> | void;
+  /** The panel closed (by the person, by VS Code, or by the extension). */
+  dispose(): void;
+}
+
+/**
+ * An open panel as the base's registry sees it: the TestApi hands these out read-only, so integration
+ * tests reach panels the way the page does (a real VS Code gives no way to click inside a webview).
+ */
+export interface OpenPanel {
+  readonly viewType: string;
+  /** The panel's identity within its view type (definePanel's `keyOf`): one panel per key. */
+  readonly key: string;
+  /** VS Code's panel (title, options; `dispose()` closes it like the person would). */
+  readonly panel: vscode.WebviewPanel;
+  /** Whether the page has said `ready` since its last render. */
+  readonly ready: boolean;
+  /** The last message the host posted to the page (or holds for it until `ready`). */
+  readonly lastPosted: { readonly type: string } | undefined;
+  /** Delivers `message` as if the page sent it: the same validation; resolves once it is handled. */
+  send(message: unknown): Promise<void>;
+}
+
+const registry = new Set<OpenPanel>();
+
+/** A snapshot of the panels open right now, oldest first. */
+export function openPanels(): readonly OpenPanel[] {
+  return [...registry];
+}
+
+export interface HostOptions<In> {
+  readonly key: string;
+  readonly origins?: CspOrigins;
+  readonly handler: PanelHandler<In>;
+}
 
 export class PanelHost<Out extends { type: string }, In extends { type: string }>
   implements vscode.Disposable
 {
-  private readonly emitter = new vscode.EventEmitter<In>();
-  private readonly disposed = new vscode.EventEmitter<void>();
-  private readonly readied = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly entry: OpenPanel;
   private queue: Out[] = [];
   private isReady = false;
-  private readyWaiters: (() => void)[] = [];
-  private origins: CspOrigins = {};
+  private origins: CspOrigins;
   private alive = true;
   private last: Out | undefined;
 
-  /** Messages from the page, already validated. */
-  readonly onMessage = this.emitter.event;
-  readonly onDidDispose = this.disposed.event;
-  /** Fires on every `ready`: after the first load and after each reload, so send the full state here. */
-  readonly onDidBecomeReady = this.readied.event;
-
-  static create<O extends { type: string }, I extends { type: string }>(
-    extensionUri: vscode.Uri,
-    spec: PanelSpec<I>,
-    log: PanelLog,
-    title: string,
-    origins: CspOrigins = {},
-  ): PanelHost<O, I> {
-    const panel = vscode.window.createWebviewPanel(
-      spec.viewType,
-      title,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      panelOptions(extensionUri, spec.retainContextWhenHidden),
-    );
-    return new PanelHost<O, I>(panel, extensionUri, spec, log, origins);
-  }
-
-  /** Wraps an existing panel: a new one, or one VS Code restores through a serializer. */
+  /** Wraps a panel: a new one, or one VS Code restores through a serializer. Only definePanel makes them. */
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly spec: PanelSpec<In>,
     private readonly log: PanelLog,
-    origins: CspOrigins = {},
+    private readonly options: HostOptions<In>,
   ) {
     panel.webview.options = panelOptions(extensionUri, spec.retainContextWhenHidden);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        this.receive(raw).catch((error: unknown) =>
+          this.log.error(`[${spec.viewType}] handling a page message failed`, error),
+        );
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
-    this.origins = origins;
-    openPanels.add(this);
+    this.origins = options.origins ?? {};
+    const isReady = (): boolean => this.isReady;
+    const last = (): Out | undefined => this.last;
+    this.entry = {
+      viewType: spec.viewType,
+      key: options.key,
+      panel,
+      get ready() {
+        return isReady();
+      },
+      get lastPosted() {
+        return last();
+      },
+      send: (message) => this.receive(message),
+    };
+    registry.add(this.entry);
     this.render();
   }
 
   get ready(): boolean {
     return this.isReady;
-  }
-
-  /** The last message given to `post` (what the page shows or will show; integration tests read it). */
-  get lastMessage(): Out | undefined {
-    return this.last;
-  }
-
-  /** Resolves once the page has said `ready` (immediately if it already has). */
-  whenReady(): Promise<void> {
-    if (this.isReady) return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** Posts now if the page is ready, otherwise after `ready`. Messages to a closed panel are dropped. */
@@ -150,13 +170,10 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
   dispose(): void {
     if (!this.alive) return;
     this.alive = false;
-    openPanels.delete(this);
+    registry.delete(this.entry);
     this.queue = [];
-    this.disposed.fire();
     for (const s of this.subscriptions.splice(0)) s.dispose();
-    this.emitter.dispose();
-    this.readied.dispose();
-    this.disposed.dispose();
+    this.options.handler.dispose();
     this.panel.dispose();
   }
 
@@ -176,17 +193,14 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
     });
   }
 
-  /**
-   * A message from the page, validated here before anyone sees it. The webview's listener calls it;
-   * integration tests call it to act as the page (a real VS Code gives no way to click in a webview).
-   */
-  receive(raw: unknown): void {
+  /** A message from the page, validated here before the panel's controller sees it. */
+  private async receive(raw: unknown): Promise<void> {
+    if (!this.alive) return;
     if (readyMessage.safeParse(raw).success) {
       this.isReady = true;
       const pending = this.queue.splice(0);
       for (const message of pending) void this.panel.webview.postMessage(message);
-      for (const resolve of this.readyWaiters.splice(0)) resolve();
-      this.readied.fire();
+      this.options.handler.ready();
       return;
     }
     const pageError = pageErrorMessage.safeParse(raw);
@@ -199,23 +213,10 @@ export class PanelHost<Out extends { type: string }, In extends { type: string }
       this.log.error(`[${this.spec.viewType}] rejected a message of type "${messageType(raw)}"`);
       return;
     }
-    this.emitter.fire(parsed.data);
+    await this.options.handler.receive(parsed.data);
   }
 }
 
 function union(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] {
   return cleanOrigins([...(a ?? []), ...(b ?? [])]);
-}
-
-/**
- * Restores panels of one view type after a window reload. `revive` gets the panel and the state the
- * page last saved (unvalidated: parse it); it should wrap the panel in a PanelHost again.
- */
-export function registerPanelSerializer(
-  viewType: string,
-  revive: (panel: vscode.WebviewPanel, state: unknown) => Promise<void>,
-): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(viewType, {
-    deserializeWebviewPanel: (panel, state: unknown) => revive(panel, state),
-  });
 }

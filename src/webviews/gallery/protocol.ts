@@ -1,6 +1,7 @@
 // Messages between the media gallery page and its host. Imports only zod: the host compiles this file
 // too. The page gets presigned preview/download links, never the organization key.
 import * as z from 'zod';
+import { labelsSchema } from '../labels';
 import { panelBinding } from '../binding';
 
 export const MAX_ITEMS = 10_000;
@@ -43,8 +44,41 @@ export const galleryState = z.object({
 });
 export type GalleryState = z.infer<typeof galleryState>;
 
+export const GALLERY_LABEL_KEYS = [
+  'search',
+  'allTypes',
+  'image',
+  'video',
+  'ppk',
+  'sortTime',
+  'sortName',
+  'sortSize',
+  'ascending',
+  'descending',
+  'count',
+  'selected',
+  'downloadSelected',
+  'downloadAll',
+  'refresh',
+  'loading',
+  'empty',
+  'noMatch',
+  'size',
+  'time',
+  'type',
+  'close',
+  'zoomIn',
+  'zoomOut',
+  'previous',
+  'next',
+  'noPreview',
+  'noSound',
+  'noAudioTrack',
+  'downloading',
+  'help',
+] as const;
 /** The page's words, translated by the host (the page has no `vscode.l10n`). */
-export const galleryStrings = z.record(z.string().max(64), z.string().max(400));
+export const galleryStrings = labelsSchema(GALLERY_LABEL_KEYS, 400);
 export type GalleryStrings = z.infer<typeof galleryStrings>;
 
 export const toWebview = z.discriminatedUnion('type', [

@@ -1,50 +1,18 @@
-// The page's words: English defaults, replaced by the host's translations (`strings` message).
-const DEFAULTS = {
-  search: 'Search by name',
-  allTypes: 'All types',
-  image: 'Images',
-  video: 'Videos',
-  ppk: 'PPK files',
-  sortTime: 'Time',
-  sortName: 'Name',
-  sortSize: 'Size',
-  ascending: 'Ascending',
-  descending: 'Descending',
-  count: '{0} of {1} files',
-  selected: '{0} selected',
-  downloadSelected: 'Download Selected',
-  downloadAll: 'Download All',
-  refresh: 'Refresh',
-  loading: 'Loading media…',
-  empty: 'This task has no media yet. Docks upload media some minutes after landing.',
-  noMatch: 'No media match the filter.',
-  size: 'Size',
-  time: 'Time',
-  type: 'Type',
-  close: 'Close',
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  previous: 'Previous',
-  next: 'Next',
-  noPreview: 'No preview for this file type.',
-  noSound: 'Sound may be missing in VS Code desktop: its player has no AAC audio decoder.',
-  noAudioTrack: 'No sound was decoded: the video has no audio track, or VS Code desktop cannot decode it.',
-  downloading: 'Downloading {0} of {1}…',
-  help: 'Arrows move, Enter opens, Space selects; in the viewer ←/→ browse, +/- zoom, Esc closes.',
-};
-export type StringKey = keyof typeof DEFAULTS;
+// The page's words: the host's translations (`strings`, posted first on every `ready`).
+import { fillLabel } from '../labels';
+import type { GALLERY_LABEL_KEYS, GalleryStrings } from './protocol';
 
-const current: Record<string, string> = { ...DEFAULTS };
+export type StringKey = (typeof GALLERY_LABEL_KEYS)[number];
 
-export function setStrings(strings: Record<string, string>): void {
-  for (const [key, value] of Object.entries(strings)) if (key in DEFAULTS) current[key] = value;
+let current: GalleryStrings | undefined;
+
+export function setStrings(strings: GalleryStrings): void {
+  current = strings;
 }
 
-/** A translated string with `{0}`, `{1}`… filled in. */
+/** A translated string with `{0}`, `{1}`… filled in; empty until the host's words arrive. */
 export function s(key: StringKey, ...args: (string | number)[]): string {
-  return (current[key] ?? DEFAULTS[key]).replace(/\{(\d+)\}/g, (m, i: string) =>
-    String(args[Number(i)] ?? m),
-  );
+  return fillLabel(current?.[key] ?? '', ...args);
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -83,7 +83,7 @@ function renderPlayer(): void {
   const l = labels();
   if (!l || !setup) return;
   const select = h('vscode-single-select', { 'aria-label': l.quality, 'data-testid': 'quality' });
-  select.append(...QUALITIES.map((q) => h('vscode-option', { value: q }, l.qualities[q])));
+  select.append(...QUALITIES.map((q) => h('vscode-option', { value: q }, l[q])));
   select.value = setup.target.quality;
   select.addEventListener('change', () => {
     const quality = QUALITIES.find((q) => q === select.value);

@@ -2,28 +2,30 @@
 // a playable WHEP URL, or explains why a vendor's stream cannot play here. Imports only zod.
 import * as z from 'zod';
 import { panelBinding } from '../binding';
+import { labelsSchema } from '../labels';
 
 const text = (max = 300) => z.string().max(max);
 export const QUALITIES = ['adaptive', 'smooth', 'ultra_high_definition'] as const;
 
-export const liveLabels = z.object({
-  connecting: text(),
-  playing: text(),
-  failed: text(),
-  stopped: text(),
-  resolution: text(),
-  frameRate: text(),
-  bitrate: text(),
-  state: text(),
-  expires: text(),
-  stop: text(),
-  restart: text(),
-  lens: text(),
-  quality: text(),
-  qualities: z.object({ adaptive: text(), smooth: text(), ultra_high_definition: text() }),
-  openWeb: text(),
-  desktopNote: text(500),
-});
+export const LIVE_LABEL_KEYS = [
+  'connecting',
+  'playing',
+  'failed',
+  'stopped',
+  'resolution',
+  'frameRate',
+  'bitrate',
+  'state',
+  'expires',
+  'stop',
+  'restart',
+  'lens',
+  'quality',
+  ...QUALITIES,
+  'openWeb',
+  'desktopNote',
+] as const;
+export const liveLabels = labelsSchema(LIVE_LABEL_KEYS, 500);
 export type LiveLabels = z.infer<typeof liveLabels>;
 
 export const liveTarget = z.object({

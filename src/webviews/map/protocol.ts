@@ -2,6 +2,7 @@
 // and `flighthub.map.tileAttribution`) and the map's own labels, translated by the host (pages have no
 // l10n of their own). Imports only zod: the host compiles this file too.
 import * as z from 'zod';
+import { labelsSchema } from '../labels';
 
 export const mapSettings = z.object({
   /** `https://…/{z}/{x}/{y}.png`, or '' for no tiles (the default: the map works offline). */
@@ -11,10 +12,5 @@ export const mapSettings = z.object({
 export type MapSettings = z.infer<typeof mapSettings>;
 
 export const MAP_LABEL_KEYS = ['zoomIn', 'zoomOut', 'fit', 'north', 'metres', 'kilometres'] as const;
-export const mapLabels = z.record(z.enum(MAP_LABEL_KEYS), z.string().max(100));
+export const mapLabels = labelsSchema(MAP_LABEL_KEYS, 100);
 export type MapLabels = z.infer<typeof mapLabels>;
-
-/** A page's translated labels: exactly the given keys, each a bounded string. */
-export function labelsSchema<K extends string>(keys: readonly [K, ...K[]]) {
-  return z.record(z.enum(keys), z.string().max(200));
-}

@@ -2,7 +2,8 @@
 // sends plain numbers and strings; the page only draws. Imports only zod: the host compiles it too.
 import * as z from 'zod';
 import { panelBinding } from '../binding';
-import { labelsSchema, mapLabels, mapSettings } from '../map/protocol';
+import { labelsSchema } from '../labels';
+import { mapLabels, mapSettings } from '../map/protocol';
 
 /** Far above real routes (a few hundred waypoints); bounds what a page is asked to hold. */
 export const MAX_WAYPOINTS = 20_000;
@@ -86,7 +87,7 @@ export const ROUTE_LABEL_KEYS = [
   'waypoints',
   'distance',
 ] as const;
-export const routeLabels = labelsSchema(ROUTE_LABEL_KEYS);
+export const routeLabels = labelsSchema(ROUTE_LABEL_KEYS, 200);
 export type RouteLabels = z.infer<typeof routeLabels>;
 
 export const toWebview = z.discriminatedUnion('type', [

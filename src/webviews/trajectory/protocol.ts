@@ -2,7 +2,8 @@
 // photos were taken, as plain numbers. Imports only zod: the host compiles it too.
 import * as z from 'zod';
 import { panelBinding } from '../binding';
-import { labelsSchema, mapLabels, mapSettings } from '../map/protocol';
+import { labelsSchema } from '../labels';
+import { mapLabels, mapSettings } from '../map/protocol';
 
 /** One point per second is 36,000 for ten hours; far above any flight a dock battery allows. */
 export const MAX_TRACK_POINTS = 200_000;
@@ -79,7 +80,7 @@ export const TRAJECTORY_LABEL_KEYS = [
   'duration',
   'reload',
 ] as const;
-export const trajectoryLabels = labelsSchema(TRAJECTORY_LABEL_KEYS);
+export const trajectoryLabels = labelsSchema(TRAJECTORY_LABEL_KEYS, 200);
 export type TrajectoryLabels = z.infer<typeof trajectoryLabels>;
 
 export const taskRef = z.object({ uuid: text(100), name: text() });

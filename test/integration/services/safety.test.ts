@@ -8,9 +8,17 @@ import * as vscode from 'vscode';
 import type { AuditEntry } from '../../../src/services/audit';
 import { defaultTimeZone, formatLocal } from '../../../src/features/tasks/zonedTime';
 import type { TestApi } from '../../../src/extension';
-import { openLivestream } from '../../../src/features/live/livePanel';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { connectSimulator, extensionApi } from '../api';
+
+/** The open livestream panel of a device camera, as the page reaches the host. */
+function livePage(api: TestApi, sn: string, camera: string) {
+  const page = api.panels
+    .open()
+    .find((p) => p.viewType === 'flighthub.livestream' && p.key.endsWith(`/${sn}/${camera}`));
+  assert.ok(page, `no livestream panel for ${sn} ${camera}`);
+  return page;
+}
 
 const CAMERA = '81-0-0';
 const DOCK_CAMERA = '165-0-7';
@@ -87,19 +95,19 @@ describe('safety of flight commands', function () {
   afterEach(() => setAllowed(undefined));
 
   after(() => {
-    for (const host of api.panels) if (host.panel.viewType === 'flighthub.livestream') host.dispose();
+    for (const host of api.panels.open()) if (host.viewType === 'flighthub.livestream') host.panel.dispose();
   });
 
   it('the allowedDevices fence holds for every command that addresses a device, confirmed or not', async () => {
     const { suspended, timedWaiting } = sim.world.describe().tasks;
     assert.ok(suspended && timedWaiting);
     const task = (t: typeof suspended) => ({ uuid: t.uuid, name: t.name, dockSn, taskType: 'timed' });
-    const live = openLivestream(
-      api.services,
-      { sn: aircraftSn, name: 'IT aircraft', camera: CAMERA, quality: 'smooth' },
-      true,
-    );
-    await live.started;
+    const started = await vscode.commands.executeCommand('flighthub.startLivestream', {
+      sn: aircraftSn,
+      camera_index: CAMERA,
+      quality: 'smooth',
+    });
+    assert.equal(started, 'whep', String(api.lastCommandError()));
     await setAllowed(['SOME-TEST-DEVICE']);
     const writes = countWrites();
     try {
@@ -131,7 +139,7 @@ describe('safety of flight commands', function () {
         );
       }
       const before = (await audit()).length;
-      await live.onMessage({ type: 'setQuality', quality: 'ultra_high_definition' });
+      await livePage(api, aircraftSn, CAMERA).send({ type: 'setQuality', quality: 'ultra_high_definition' });
       assert.deepEqual(
         (await audit()).slice(before).map((e) => [e.action, e.outcome, e.device]),
         [['device.stream.quality', 'blocked', aircraftSn]],
@@ -204,15 +212,17 @@ describe('safety of flight commands', function () {
   it('the livestream panel offers payload control for a lens switch, and lens, camera and quality are audited', async () => {
     // No control held: the lens switch is answered with 228402 first.
     assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
-    const live = openLivestream(
-      api.services,
-      { sn: aircraftSn, name: 'IT aircraft', camera: CAMERA, quality: 'smooth' },
-      true,
-    );
-    await live.started;
+    const started = await vscode.commands.executeCommand('flighthub.startLivestream', {
+      sn: aircraftSn,
+      camera_index: CAMERA,
+      quality: 'smooth',
+    });
+    assert.equal(started, 'whep', String(api.lastCommandError()));
     const before = (await audit()).length;
     let finished = false;
-    const switching = live.onMessage({ type: 'switchLens' }).finally(() => (finished = true));
+    const switching = livePage(api, aircraftSn, CAMERA)
+      .send({ type: 'switchLens' })
+      .finally(() => (finished = true));
     // The lens command asks which lens: take the first one offered, as soon as the pick is shown.
     const deadline = Date.now() + 30_000;
     while (!finished && Date.now() < deadline) {
@@ -240,7 +250,7 @@ describe('safety of flight commands', function () {
     assert.equal(camera?.lens_list?.[0]?.lens_type, lens);
 
     const quality = await audit().then((a) => a.length);
-    await live.onMessage({ type: 'setQuality', quality: 'ultra_high_definition' });
+    await livePage(api, aircraftSn, CAMERA).send({ type: 'setQuality', quality: 'ultra_high_definition' });
     assert.deepEqual(
       (await audit()).slice(quality).map((e) => [e.action, e.outcome, e.detail]),
       [['device.stream.quality', 'succeeded', `${CAMERA} ultra_high_definition`]],

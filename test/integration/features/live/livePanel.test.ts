@@ -4,7 +4,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../../src/extension';
-import { reviveLivestream } from '../../../../src/features/live/livePanel';
 import type { Simulator } from '../../../../src/simulator/simulator';
 import { webrtcSkip } from '../../../helpers/webrtcNetwork';
 import { connectSimulator, eventually, extensionApi, PAGE_LOAD_MS } from '../../api';
@@ -27,7 +26,7 @@ describe('livestream panel', function () {
   });
 
   after(() => {
-    for (const host of api.panels) if (host.panel.viewType === 'flighthub.livestream') host.dispose();
+    for (const host of api.panels.open()) if (host.viewType === 'flighthub.livestream') host.panel.dispose();
   });
 
   it('opens the panel for an aircraft camera and the page says ready', async () => {
@@ -38,7 +37,7 @@ describe('livestream panel', function () {
     });
     assert.equal(kind, 'whep', `startLivestream: ${String(api.lastCommandError())}`);
     const host = await eventually(
-      () => [...api.panels].find((h) => h.panel.viewType === 'flighthub.livestream' && h.ready),
+      () => api.panels.open().find((h) => h.viewType === 'flighthub.livestream' && h.ready),
       PAGE_LOAD_MS,
     );
     assert.match(host.panel.title, /\(81-0-0\)$/);
@@ -65,7 +64,7 @@ describe('livestream panel', function () {
     // The page tells the host its session's Location right after the server's 201; give it that moment.
     await settle();
     const ids = [...(sim.live?.sessions.keys() ?? [])];
-    for (const host of api.panels) if (host.panel.viewType === 'flighthub.livestream') host.dispose();
+    for (const host of api.panels.open()) if (host.viewType === 'flighthub.livestream') host.panel.dispose();
     // DELETEd by the host (within seconds), not dropped by the server for silence (10 s).
     await eventually(() => sim.live?.sessions.size === 0, 8000);
     for (const id of ids)
@@ -82,18 +81,19 @@ describe('livestream panel', function () {
       });
     const dockSn = sim.world.describe().docks.find((d) => d.aircraftSn === aircraftSn)?.sn;
     assert.ok(dockSn);
-    const host = reviveLivestream(api.services, panel(), {
+    const host = await api.panels.revive('flighthub.livestream', panel(), {
       target: { sn: dockSn, name: 'Dock', camera: '165-0-7', quality: 'adaptive' },
       binding: api.services.session.binding(),
     });
+    assert.ok(host);
     await eventually(() => host.ready && (sim.live?.sessions.size ?? 0) > 0, 30_000);
     await settle();
-    host.dispose();
+    host.panel.dispose();
     await eventually(() => sim.live?.sessions.size === 0, 8000);
     const broken = panel();
     let closed = false;
     broken.onDidDispose(() => (closed = true));
-    reviveLivestream(api.services, broken, { target: { sn: dockSn } });
+    await api.panels.revive('flighthub.livestream', broken, { target: { sn: dockSn } });
     assert.ok(closed);
   });
 });

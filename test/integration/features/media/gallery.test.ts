@@ -30,7 +30,7 @@ describe('task media gallery', function () {
   });
 
   after(async () => {
-    for (const host of api.panels) if (host.panel.viewType === 'flighthub.gallery') host.dispose();
+    for (const host of api.panels.open()) if (host.viewType === 'flighthub.gallery') host.panel.dispose();
     await rm(folder, { recursive: true, force: true });
   });
 
@@ -42,7 +42,7 @@ describe('task media gallery', function () {
     assert.ok(result, `openTaskMedia failed: ${String(api.lastCommandError())}`);
     assert.equal(result.count, sim.world.describe().tasks.bigMediaCount);
     const host = await eventually(
-      () => [...api.panels].find((h) => h.panel.viewType === 'flighthub.gallery' && h.ready),
+      () => api.panels.open().find((h) => h.viewType === 'flighthub.gallery' && h.ready),
       PAGE_LOAD_MS,
     );
     assert.equal(host.panel.title, `Media: ${task.name}`);
@@ -51,7 +51,38 @@ describe('task media gallery', function () {
       uuid: task.uuid,
     });
     assert.equal(again?.count, result.count);
-    assert.equal([...api.panels].filter((h) => h.panel.viewType === 'flighthub.gallery').length, 1);
+    assert.equal(api.panels.open().filter((h) => h.viewType === 'flighthub.gallery').length, 1);
+  });
+
+  it('a page message the protocol does not allow is dropped; a valid one is handled', async () => {
+    const host = await eventually(
+      () => api.panels.open().find((h) => h.viewType === 'flighthub.gallery' && h.ready),
+      20_000,
+    );
+    const before = host.lastPosted;
+    await host.send({ type: 'download', uuids: 'not a list' });
+    await host.send({ type: 'drop tables' });
+    assert.equal(host.lastPosted, before, 'a rejected message reached the panel');
+    await host.send({ type: 'refresh' });
+    assert.notEqual(host.lastPosted, before, 'a refresh posts the list again');
+    assert.equal(host.lastPosted?.type, 'media');
+  });
+
+  it('a gallery restored from state it cannot use says so in the panel', async () => {
+    const panel = vscode.window.createWebviewPanel(
+      'flighthub.gallery',
+      'restored',
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+      },
+    );
+    const restored = await api.panels.revive('flighthub.gallery', panel, { task: { uuid: 42 } });
+    assert.ok(restored, 'the panel stays open to say why it is empty');
+    const shown: { type: string; message?: string } | undefined = restored.lastPosted;
+    assert.equal(shown?.type, 'error');
+    assert.match(String(shown?.message), /cannot be restored/);
+    panel.dispose();
   });
 
   it('downloads a few media into a folder given as an argument', async () => {
