@@ -72,6 +72,14 @@ export class BusinessError extends FlightHubError {
   }
 }
 
+/**
+ * FlightHub's "flight control authority check failed": a lens switch or stream-quality change on a
+ * payload nobody holds control of (docs/api.md#payload-control, docs/api.md#error-codes).
+ */
+export function needsPayloadControl(error: unknown): boolean {
+  return BusinessError.is(error) && error.businessCode === 228402;
+}
+
 /** A non-2xx status without a usable envelope. */
 export class HttpStatusError extends FlightHubError {
   constructor(

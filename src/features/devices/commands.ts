@@ -3,7 +3,7 @@
 // device passes its fence (flighthub.safety.allowedDevices) and lands in the audit log.
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import { BusinessError } from '../../api/errors';
+import { needsPayloadControl } from '../../api/errors';
 import type { ProjectApi } from '../../api/projectApi';
 import type { DeviceCommand } from '../../api/schemas/device';
 import { TaskNode } from '../../ui/tree/nodes';
@@ -13,11 +13,6 @@ import { chooseCamera, chooseOne, choosePayloads, LENS_TYPES, lensTypesOf } from
 import { deviceName, parseArgs, resolveDevice, type ProjectDevice } from '../../ui/pickers';
 
 const ANY = ['dock', 'aircraft', 'rc'] as const;
-/**
- * FlightHub's "flight control authority check failed": the payload needs control first
- * (docs/api.md#error-codes).
- */
-const NEEDS_CONTROL = 228402;
 
 export const showDeviceState: CommandFactory = (ctx) => async (arg?: unknown) => {
   const api = await ctx.services.session.projectApi();
@@ -134,7 +129,7 @@ export const changeLens: CommandFactory = (ctx) => async (arg?: unknown) => {
   try {
     await send();
   } catch (error) {
-    if (!(BusinessError.is(error) && error.businessCode === NEEDS_CONTROL)) throw error;
+    if (!needsPayloadControl(error)) throw error;
     // Plain-object callers are never asked: they opt in with `acquireControl: true` (the livestream
     // panel does; the safety gate's modal is then the offer).
     const offer = given ? given.acquireControl === true : await offerControl(d, camera.camera_index);

@@ -4,6 +4,7 @@
 // streams (Volcano Engine, Agora) that only FlightHub 2's web app plays. Restored after a reload.
 import * as vscode from 'vscode';
 import { sendFlightAction, type ActionSpec } from '../../ui/flightAction';
+import { needsPayloadControl } from '../../api/errors';
 import { describeError } from '../../core/errorText';
 import {
   internalLocation,
@@ -92,7 +93,7 @@ export class Livestream {
         await vscode.commands.executeCommand('flighthub.changeLens', args);
         return;
       }
-      await this.setQuality(m.quality);
+      if (!(await this.setQuality(m.quality))) return;
       this.target = { ...t, quality: m.quality };
       this.ready();
     } catch (error) {
@@ -100,24 +101,49 @@ export class Livestream {
     }
   }
 
-  /** Fenced and audited like every command to a device (no modal: the aircraft does not move). */
-  private async setQuality(quality: LiveTarget['quality']): Promise<void> {
+  /**
+   * Fenced and audited like every command to a device (no modal: the aircraft does not move). Like a lens
+   * switch, quality needs payload control of the camera: when FlightHub answers so, control is taken
+   * through the safety gate (its modal is the offer) and the change sent again. False when declined.
+   */
+  private async setQuality(quality: LiveTarget['quality']): Promise<boolean> {
     const t = this.target;
     const api = await this.services.session.apiFor(this.binding);
     const ctx = { services: this.services };
-    const spec = {
-      action: 'device.stream.quality',
-      label: vscode.l10n.t('Set video quality'),
-      deviceSn: t.sn,
-      deviceName: t.name,
-    };
-    await sendFlightAction(
+    const send = (): Promise<unknown> =>
+      sendFlightAction(
+        ctx,
+        api,
+        this.boundAction({
+          action: 'device.stream.quality',
+          label: vscode.l10n.t('Set video quality'),
+          deviceSn: t.sn,
+          deviceName: t.name,
+        }),
+        { confirm: false, endpoint: 'device.stream.quality', detail: () => `${t.camera} ${quality}` },
+        () => api.devices.setStreamQuality({ sn: t.sn, camera_index: t.camera, quality_type: quality }),
+      );
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      if (!needsPayloadControl(error)) throw error;
+    }
+    const acquired = await sendFlightAction(
       ctx,
       api,
-      this.boundAction(spec),
-      { confirm: false, endpoint: 'device.stream.quality', detail: () => `${t.camera} ${quality}` },
-      () => api.devices.setStreamQuality({ sn: t.sn, camera_index: t.camera, quality_type: quality }),
+      this.boundAction({
+        action: 'device.control.acquire',
+        label: vscode.l10n.t('Acquire payload control'),
+        deviceSn: t.sn,
+        deviceName: t.name,
+      }),
+      { confirm: true, endpoint: 'device.control.acquire', detail: () => t.camera },
+      () => api.devices.acquireControl({ sn: t.sn, payload_index: [t.camera] }),
     );
+    if (!acquired) return false;
+    await send();
+    return true;
   }
 
   /** The audit names the panel's own connection and project, which need not be the active ones. */

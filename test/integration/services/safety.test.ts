@@ -267,4 +267,40 @@ describe('safety of flight commands', function () {
       [['device.camera.change', 'succeeded', dockSn]],
     );
   });
+
+  it('a stream-quality change without payload control offers control through the gate, then sets it', async () => {
+    assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
+    const started = await vscode.commands.executeCommand('flighthub.startLivestream', {
+      sn: aircraftSn,
+      camera_index: CAMERA,
+      quality: 'smooth',
+    });
+    assert.equal(started, 'whep', String(api.lastCommandError()));
+    const before = (await audit()).length;
+    await livePage(api, aircraftSn, CAMERA).send({ type: 'setQuality', quality: 'adaptive' });
+    const entries = (await audit()).slice(before);
+    assert.equal(prompts.length, 1, `control was not offered: ${JSON.stringify(entries)}`);
+    assert.match(prompts[0]?.message ?? '', /Acquire payload control/);
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.outcome]),
+      [
+        ['device.stream.quality', 'failed'],
+        ['device.control.acquire', 'succeeded'],
+        ['device.stream.quality', 'succeeded'],
+      ],
+    );
+
+    // Declined: nothing more is sent after the refusal.
+    assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
+    answer = false;
+    const declined = (await audit()).length;
+    await livePage(api, aircraftSn, CAMERA).send({ type: 'setQuality', quality: 'ultra_high_definition' });
+    assert.deepEqual(
+      (await audit()).slice(declined).map((e) => [e.action, e.outcome]),
+      [
+        ['device.stream.quality', 'failed'],
+        ['device.control.acquire', 'declined'],
+      ],
+    );
+  });
 });
