@@ -2,7 +2,20 @@
 // failures the error boundary reports, and a safety prompt a test can answer instead of a person.
 // The TestApi (src/extension.ts) hands both to the integration tests.
 import { modalPrompt, type Prompt } from '../services/safety';
+import type { Services } from '../services/services';
 import type { CommandFailure } from '../ui/run';
+import type { Wired } from './wire';
+
+/** What integration tests get from `activate()` (only in extension mode Test). */
+export interface TestApi extends Wired {
+  readonly services: Services;
+  /** Every failure a command's error boundary caught, oldest first (a live list). */
+  readonly commandFailures: readonly CommandFailure[];
+  /** The error of the newest entry in `commandFailures`. */
+  lastCommandError(): unknown;
+  /** Answers the safety gate's confirmations instead of the modal dialog; `undefined` restores it. */
+  setSafetyPrompt(prompt: Prompt | undefined): void;
+}
 
 export class TestHooks {
   private readonly failures: CommandFailure[] = [];
@@ -24,5 +37,15 @@ export class TestHooks {
 
   setSafetyPrompt(prompt: Prompt | undefined): void {
     this.prompt = prompt ?? modalPrompt;
+  }
+
+  api(services: Services, wired: Wired): TestApi {
+    return {
+      ...wired,
+      services,
+      commandFailures: this.failures,
+      lastCommandError: () => this.failures.at(-1)?.error,
+      setSafetyPrompt: (prompt) => this.setSafetyPrompt(prompt),
+    };
   }
 }

@@ -1,0 +1,40 @@
+// Everything activate() registers, in one place: the JSON documents, the KMZ file system, the tree
+// views, the route diagnostics, the command table, the panel serializers and the status bar. Returns
+// what the TestApi hands to integration tests.
+import * as vscode from 'vscode';
+import { StatusBar } from '../features/connections/statusBar';
+import { registerKmzFileSystem } from '../features/routes/kmzFs';
+import { registerRouteDiagnostics, ROUTE_COMMANDS } from '../features/routes/registerDiagnostics';
+import type { Services } from '../services/services';
+import { JSON_SCHEME, JsonDocuments } from '../ui/jsonDocs';
+import type { CommandFailure } from '../ui/run';
+import { registerCommands } from './commands';
+import { registerPanels } from './panels';
+import { registerViews } from './views';
+
+export function wireExtension(
+  context: vscode.ExtensionContext,
+  services: Services,
+  onCommandFailure?: (failure: CommandFailure) => void,
+) {
+  const docs = new JsonDocuments();
+  const { views, disposables } = registerViews(services);
+  const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
+  const panels = registerPanels(services);
+  context.subscriptions.push(
+    services,
+    docs,
+    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
+    registerKmzFileSystem(),
+    ...disposables,
+    ...registerCommands(
+      { services, docs, views },
+      { onRun: (id) => ROUTE_COMMANDS.has(id) && routeDiagnostics.start(), onFailure: onCommandFailure },
+    ),
+    ...panels.disposables,
+    new StatusBar(services),
+  );
+  return { views, routeDiagnostics, panels: panels.panels };
+}
+
+export type Wired = ReturnType<typeof wireExtension>;
