@@ -72,3 +72,19 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The active project's main dock, its aircraft and a patrol route made for that aircraft. */
+export function mainDockWithRoute(
+  api: TestApi,
+  sim: Simulator,
+): { dockSn: string; aircraftSn: string; routeUuid: string } {
+  const world = sim.world.describe();
+  const project = api.services.session.project?.uuid;
+  const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project);
+  assert.ok(dock, 'the active project has a main dock');
+  const route = world.routes.find(
+    (r) => r.projectUuid === project && r.purpose === 'patrol' && r.deviceModelKey === dock.aircraftModelKey,
+  );
+  assert.ok(route, 'the active project has a patrol route for its main aircraft');
+  return { dockSn: dock.sn, aircraftSn: dock.aircraftSn, routeUuid: route.uuid };
+}

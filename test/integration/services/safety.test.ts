@@ -9,7 +9,7 @@ import type { AuditEntry } from '../../../src/services/audit';
 import { defaultTimeZone, formatLocal } from '../../../src/features/tasks/zonedTime';
 import type { TestApi } from '../../../src/extension';
 import type { Simulator } from '../../../src/simulator/simulator';
-import { connectSimulator, extensionApi } from '../api';
+import { connectSimulator, extensionApi, mainDockWithRoute } from '../api';
 
 /** The open livestream panel of a device camera, as the page reaches the host. */
 function livePage(api: TestApi, sn: string, camera: string) {
@@ -69,19 +69,19 @@ describe('safety of flight commands', function () {
   before(async () => {
     api = await extensionApi();
     sim = await connectSimulator(api);
-    const world = sim.world.describe();
-    const project = api.services.session.project?.uuid;
-    const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project);
-    assert.ok(dock);
-    dockSn = dock.sn;
-    aircraftSn = dock.aircraftSn;
-    const route = world.routes.find(
-      (r) =>
-        r.projectUuid === project && r.purpose === 'patrol' && r.deviceModelKey === dock.aircraftModelKey,
-    );
-    assert.ok(route);
-    routeUuid = route.uuid;
+    ({ dockSn, aircraftSn, routeUuid } = mainDockWithRoute(api, sim));
   });
+
+  /** The aircraft's livestream panel open, and nobody holding payload control of its camera. */
+  async function livestreamWithoutControl(): Promise<void> {
+    assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
+    const started = await vscode.commands.executeCommand('flighthub.startLivestream', {
+      sn: aircraftSn,
+      camera_index: CAMERA,
+      quality: 'smooth',
+    });
+    assert.equal(started, 'whep', String(api.lastCommandError()));
+  }
 
   beforeEach(() => {
     prompts = [];
@@ -211,13 +211,7 @@ describe('safety of flight commands', function () {
 
   it('the livestream panel offers payload control for a lens switch, and lens, camera and quality are audited', async () => {
     // No control held: the lens switch is answered with 228402 first.
-    assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
-    const started = await vscode.commands.executeCommand('flighthub.startLivestream', {
-      sn: aircraftSn,
-      camera_index: CAMERA,
-      quality: 'smooth',
-    });
-    assert.equal(started, 'whep', String(api.lastCommandError()));
+    await livestreamWithoutControl();
     const before = (await audit()).length;
     let finished = false;
     const switching = livePage(api, aircraftSn, CAMERA)
@@ -269,13 +263,7 @@ describe('safety of flight commands', function () {
   });
 
   it('a stream-quality change without payload control offers control through the gate, then sets it', async () => {
-    assert.ok((await run('flighthub.releaseControl', { sn: aircraftSn, payload_index: [CAMERA] })).result);
-    const started = await vscode.commands.executeCommand('flighthub.startLivestream', {
-      sn: aircraftSn,
-      camera_index: CAMERA,
-      quality: 'smooth',
-    });
-    assert.equal(started, 'whep', String(api.lastCommandError()));
+    await livestreamWithoutControl();
     const before = (await audit()).length;
     await livePage(api, aircraftSn, CAMERA).send({ type: 'setQuality', quality: 'adaptive' });
     const entries = (await audit()).slice(before);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
-import { connectSimulator, extensionApi } from '../../api';
+import { connectSimulator, extensionApi, mainDockWithRoute } from '../../api';
 
 describe('flight-task commands against the simulator', () => {
   let api: TestApi;
@@ -30,18 +30,7 @@ describe('flight-task commands against the simulator', () => {
   before(async () => {
     api = await extensionApi();
     sim = await connectSimulator(api);
-    const world = sim.world.describe();
-    const project = api.services.session.project?.uuid;
-    const dock = world.docks.find((d) => d.role === 'main' && d.projectUuid === project);
-    assert.ok(dock);
-    dockSn = dock.sn;
-    aircraftSn = dock.aircraftSn;
-    const route = world.routes.find(
-      (r) =>
-        r.projectUuid === project && r.purpose === 'patrol' && r.deviceModelKey === dock.aircraftModelKey,
-    );
-    assert.ok(route);
-    routeUuid = route.uuid;
+    ({ dockSn, aircraftSn, routeUuid } = mainDockWithRoute(api, sim));
   });
 
   beforeEach(() => {
