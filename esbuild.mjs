@@ -3,7 +3,7 @@
 // `--watch` rebuilds; `--only=<name>` builds one.
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -54,6 +54,18 @@ const targets = {
     entryPoints: ['src/routes/cli.ts'],
     outfile: 'dist/route-check.js',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  // `flighthub-mcp`: the agent tools as an MCP server over stdio. core/errorText.ts names `vscode` for
+  // its l10n.t only: here that is src/agent/vscodeShim.ts (English, placeholders filled).
+  mcp: {
+    ...node,
+    entryPoints: ['src/agent/mcp/cli.ts'],
+    outfile: 'dist/mcp.js',
+    banner: { js: '#!/usr/bin/env node' },
+    alias: { vscode: './src/agent/vscodeShim.ts' },
+    define: {
+      FLIGHTHUB_MCP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    },
   },
   simulator: {
     ...node,
