@@ -17,6 +17,7 @@ import { FlightHubClient } from '../../src/api/client';
 import { downloadMedia } from '../../src/features/media/download';
 import { downloadItems } from '../../src/features/media/items';
 import { galleryItems, galleryOrigins } from '../../src/features/media/galleryData';
+import { galleryStrings } from '../helpers/galleryStrings';
 import { startHarness } from '../helpers/webviewHarness';
 import { measure, median, peakRssMb, type BenchResult } from './harness';
 import type { SimProcess } from './simProcess';
@@ -83,6 +84,8 @@ async function pageBenchmarks(
       ] as const) {
         const p = await harness.open('gallery', { origins, viewport: { width: 1280, height: 800 } });
         await p.waitForPosted('ready');
+        // The page draws nothing before its words arrive, as from its host.
+        await p.send({ type: 'strings', strings: galleryStrings });
         await p.page.evaluate((m) => ((window as unknown as { __bench: unknown }).__bench = m), message);
         out.push(await pageRound(p.page, variant));
         if (p.problems().length > 0) throw new Error(`gallery bench page: ${p.problems().join('; ')}`);

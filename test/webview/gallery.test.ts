@@ -9,43 +9,10 @@ import type { CspOrigins } from '../../src/ui/panels/html';
 import { visibleItems } from '../../src/webviews/gallery/model';
 import type { GalleryItem, GalleryTask } from '../../src/webviews/gallery/protocol';
 import { withSimulator } from '../helpers/sim';
+import { galleryStrings as strings } from '../helpers/galleryStrings';
 import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
 
 const OUT = 'test-output/webview';
-/** The host's English words (ui/panels/labels.ts), posted before anything else as the host does. */
-const strings = {
-  search: 'Search by name',
-  allTypes: 'All types',
-  image: 'Images',
-  video: 'Videos',
-  ppk: 'PPK files',
-  sortTime: 'Time',
-  sortName: 'Name',
-  sortSize: 'Size',
-  ascending: 'Ascending',
-  descending: 'Descending',
-  count: '{0} of {1} files',
-  selected: '{0} selected',
-  downloadSelected: 'Download Selected',
-  downloadAll: 'Download All',
-  refresh: 'Refresh',
-  loading: 'Loading media…',
-  empty: 'This task has no media yet. Docks upload media some minutes after landing.',
-  noMatch: 'No media match the filter.',
-  size: 'Size',
-  time: 'Time',
-  type: 'Type',
-  close: 'Close',
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  previous: 'Previous',
-  next: 'Next',
-  noPreview: 'No preview for this file type.',
-  noSound: 'Sound may be missing in VS Code desktop: its player has no AAC audio decoder.',
-  noAudioTrack: 'No sound was decoded: the video has no audio track, or VS Code desktop cannot decode it.',
-  downloading: 'Downloading {0} of {1}…',
-  help: 'Arrows move, Enter opens, Space selects; in the viewer ←/→ browse, +/- zoom, Esc closes.',
-};
 const setup = withSimulator();
 after(async () => (await setup).close());
 
