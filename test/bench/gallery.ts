@@ -17,6 +17,7 @@ import { FlightHubClient } from '../../src/api/client';
 import { downloadMedia } from '../../src/features/media/download';
 import { downloadItems } from '../../src/features/media/items';
 import { galleryItems, galleryOrigins } from '../../src/features/media/galleryData';
+import type { ToWebview } from '../../src/webviews/gallery/protocol';
 import { galleryStrings } from '../helpers/galleryStrings';
 import { startHarness } from '../helpers/webviewHarness';
 import { measure, median, peakRssMb, type BenchResult } from './harness';
@@ -38,9 +39,15 @@ export async function galleryBenchmarks(sim: SimProcess, rounds: number): Promis
     const results = await pageBenchmarks(
       {
         type: 'media',
-        task: { uuid: big.uuid, name: 'bench', projectUuid: big.projectUuid },
+        task: {
+          uuid: big.uuid,
+          name: 'bench',
+          connectionId: 'bench',
+          connectionName: 'Bench simulator',
+          projectUuid: big.projectUuid,
+        },
         items: galleryItems(list),
-      },
+      } satisfies Extract<ToWebview, { type: 'media' }>,
       galleryOrigins(list),
       // A page round scrolls for seconds in two pages; three rounds are enough for a median.
       Math.min(rounds, 3),
