@@ -138,7 +138,12 @@ function pageRound(page: Page, variant: 'virtual' | 'plain'): Promise<PageRound>
       let scroller: HTMLElement;
       if (kind === 'virtual') {
         window.postMessage(msg, '*');
-        while (!document.querySelector('.tile:not([hidden])')) await frame();
+        // A page that refuses the message never draws a tile: fail rather than wait forever.
+        const deadline = start + 60_000;
+        while (!document.querySelector('.tile:not([hidden])')) {
+          if (performance.now() > deadline) throw new Error('the gallery page drew no tile within 60 s');
+          await frame();
+        }
         scroller = document.querySelector<HTMLElement>('.grid')!;
       } else {
         // What the gallery would be without virtualization: every tile in the DOM.
