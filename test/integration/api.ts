@@ -88,3 +88,16 @@ export function mainDockWithRoute(
   assert.ok(route, 'the active project has a patrol route for its main aircraft');
   return { dockSn: dock.sn, aircraftSn: dock.aircraftSn, routeUuid: route.uuid };
 }
+
+/** The fields every task-creation argument of the integration tests shares (dock, route, RTH settings). */
+export function taskBody(dockSn: string, routeUuid: string) {
+  return {
+    sn: dockSn,
+    wayline_uuid: routeUuid,
+    time_zone: 'Asia/Shanghai',
+    rth_altitude: 100,
+    rth_mode: 'preset',
+    out_of_control_action_in_flight: 'return_home',
+    resumable_status: 'auto',
+  };
+}

@@ -9,7 +9,7 @@ import type { AuditEntry } from '../../../src/services/audit';
 import { defaultTimeZone, formatLocal } from '../../../src/features/tasks/zonedTime';
 import type { TestApi } from '../../../src/extension';
 import type { Simulator } from '../../../src/simulator/simulator';
-import { connectSimulator, extensionApi, mainDockWithRoute } from '../api';
+import { connectSimulator, extensionApi, mainDockWithRoute, taskBody } from '../api';
 
 /** The open livestream panel of a device camera, as the page reaches the host. */
 function livePage(api: TestApi, sn: string, camera: string) {
@@ -154,13 +154,7 @@ describe('safety of flight commands', function () {
   it('restoring a task that takes off within minutes is confirmed, naming device, project and start', async () => {
     const begin = Math.floor(sim.clock.now() / 1000) + 5 * 60;
     const created = await vscode.commands.executeCommand<{ task_uuid: string }>('flighthub.createTask', {
-      sn: dockSn,
-      wayline_uuid: routeUuid,
-      time_zone: 'Asia/Shanghai',
-      rth_altitude: 100,
-      rth_mode: 'preset',
-      out_of_control_action_in_flight: 'return_home',
-      resumable_status: 'auto',
+      ...taskBody(dockSn, routeUuid),
       name: 'IT restore soon',
       task_type: 'timed',
       begin_at: begin,

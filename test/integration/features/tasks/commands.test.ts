@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
-import { connectSimulator, extensionApi, mainDockWithRoute } from '../../api';
+import { connectSimulator, extensionApi, mainDockWithRoute, taskBody } from '../../api';
 
 describe('flight-task commands against the simulator', () => {
   let api: TestApi;
@@ -13,15 +13,7 @@ describe('flight-task commands against the simulator', () => {
   let routeUuid: string;
   let confirmations: string[];
 
-  const base = () => ({
-    sn: dockSn,
-    wayline_uuid: routeUuid,
-    time_zone: 'Asia/Shanghai',
-    rth_altitude: 100,
-    rth_mode: 'preset',
-    out_of_control_action_in_flight: 'return_home',
-    resumable_status: 'auto',
-  });
+  const base = () => taskBody(dockSn, routeUuid);
   const taskStatus = async (uuid: string) => {
     const client = await api.services.session.projectApi();
     return (await client.tasks.info(uuid)).status;
