@@ -1,6 +1,7 @@
 // The action tools: what makes an aircraft move or stop. Each one only plans: it looks up the device,
 // project, task and route so the plan names them (who, what, where), and sends nothing until the
 // caller runs `execute` — after the person confirmed (MCP: plan → confirm token; VS Code: the modal).
+// Descriptions say what the action does; each surface adds how it is confirmed.
 import * as z from 'zod';
 import type { FlightHubClient } from '../api/client';
 import type { DeviceCommand } from '../api/schemas/device';
@@ -38,7 +39,7 @@ const createTask = actionTool({
   name: 'create_task',
   title: 'Create an immediate flight task',
   description:
-    'Plans an immediate flight task: the dock launches its aircraft on the route as soon as the task is confirmed. Returns a plan and a confirmation token; nothing is sent until confirm_action is called with that token.',
+    'Creates an immediate flight task: the dock launches its aircraft on the route as soon as the task is confirmed.',
   inputSchema: z.strictObject({
     project_uuid: projectUuid,
     dock_sn: z.string().trim().min(1).describe('SN of the dock that flies it, from list_devices.'),
@@ -66,6 +67,11 @@ const createTask = actionTool({
     const project = await projectName(client, input.project_uuid, signal);
     return {
       devices: where.devices,
+      project,
+      action: 'task.create.immediate',
+      label: 'Create and start flight task',
+      target: { sn: where.dock.sn, name: deviceName(where.dock) },
+      taskName: input.name,
       text: [
         `Create the immediate flight task "${input.name}" and take off right away.`,
         `Where: ${where.names}; project ${project}.`,
@@ -101,7 +107,7 @@ function taskCommand(
   return actionTool({
     name,
     title: `${verb} a flight task`,
-    description: `${description} Returns a plan and a confirmation token; nothing is sent until confirm_action is called with that token.`,
+    description,
     inputSchema: z.strictObject({ project_uuid: projectUuid, task_uuid: taskUuid }),
     async plan(client, input, signal) {
       const api = client.project(input.project_uuid);
@@ -111,6 +117,11 @@ function taskCommand(
       const project = await projectName(client, input.project_uuid, signal);
       return {
         devices: where.devices,
+        project,
+        action: command === 'flighttask_pause' ? 'task.pause' : 'task.resume',
+        label: `${verb} flight task`,
+        target: { sn: where.dock.sn, name: deviceName(where.dock) },
+        taskName: task.name,
         text: [
           `${verb} the flight task "${task.name}" (${task.uuid}, now ${task.status}).`,
           `Where: ${where.names}; project ${project}.`,
@@ -133,7 +144,7 @@ function homeCommand(
   return actionTool({
     name,
     title: verb,
-    description: `${description} Returns a plan and a confirmation token; nothing is sent until confirm_action is called with that token.`,
+    description,
     inputSchema: z.strictObject({
       project_uuid: projectUuid,
       device_sn: z.string().trim().min(1).describe('SN of the aircraft or of its dock, from list_devices.'),
@@ -144,6 +155,10 @@ function homeCommand(
       const project = await projectName(client, input.project_uuid, signal);
       return {
         devices: where.devices,
+        project,
+        action: `device.${command}`,
+        label: verb,
+        target: { sn: target.sn, name: deviceName(target) },
         text: [`${verb}: ${deviceName(target)}.`, `Where: ${where.names}; project ${project}.`].join('\n'),
         async execute(signal2) {
           await client
@@ -156,30 +171,86 @@ function homeCommand(
   });
 }
 
+function scheduleStatus(
+  name: string,
+  status: 'suspended' | 'restored',
+  verb: string,
+  description: string,
+): ActionTool {
+  const from = status === 'suspended' ? 'waiting' : 'suspended';
+  return actionTool({
+    name,
+    title: `${verb} a scheduled flight task`,
+    description: `${description} Only timed, recurring and continuous tasks can be suspended or restored.`,
+    inputSchema: z.strictObject({ project_uuid: projectUuid, task_uuid: taskUuid }),
+    async plan(client, input, signal) {
+      const api = client.project(input.project_uuid);
+      const task = await api.tasks.info(input.task_uuid, signal);
+      if (task.task_type === 'immediate')
+        throw new ToolInputError(
+          `Task ${task.uuid} is an immediate task: only timed, recurring and continuous tasks can be suspended or restored (pause_task pauses a flight).`,
+        );
+      if (task.status !== from)
+        throw new ToolInputError(`Task ${task.uuid} is ${task.status}; ${name} needs a ${from} task.`);
+      if (!task.sn) throw new ToolInputError(`Task ${input.task_uuid} names no dock.`);
+      const where = await dockOf(client, input.project_uuid, task.sn, signal);
+      const project = await projectName(client, input.project_uuid, signal);
+      return {
+        devices: where.devices,
+        project,
+        action: status === 'suspended' ? 'task.suspend' : 'task.restore',
+        label: `${verb} task`,
+        target: { sn: where.dock.sn, name: deviceName(where.dock) },
+        taskName: task.name,
+        text: [
+          `${verb} the ${task.task_type} flight task "${task.name}" (${task.uuid}, now ${task.status}).`,
+          `Where: ${where.names}; project ${project}.`,
+        ].join('\n'),
+        async execute(signal2) {
+          await api.tasks.setStatus(task.uuid, status, signal2);
+          return `"${verb}" accepted for task "${task.name}". Check task_details for its new status.`;
+        },
+      };
+    },
+  });
+}
+
 export const ACTION_TOOLS: readonly ActionTool[] = [
   createTask,
   taskCommand(
     'pause_task',
     'flighttask_pause',
     'Pause',
-    'Plans pausing an executing flight task (the aircraft hovers).',
+    'Pauses an executing flight task (the aircraft hovers).',
   ),
   taskCommand(
     'resume_task',
     'flighttask_recovery',
     'Resume',
-    'Plans resuming a paused flight task (the aircraft flies on).',
+    'Resumes a paused flight task (the aircraft flies on).',
   ),
   homeCommand(
     'return_home',
     'return_home',
     'Return to home',
-    'Plans sending the aircraft flying a task back to its dock.',
+    'Sends the aircraft flying a task back to its dock.',
   ),
   homeCommand(
     'cancel_return_home',
     'return_home_cancel',
     'Cancel return to home',
-    'Plans cancelling a return to home in progress (the aircraft hovers).',
+    'Cancels a return to home in progress (the aircraft hovers).',
+  ),
+  scheduleStatus(
+    'suspend_task',
+    'suspended',
+    'Suspend',
+    'Suspends a waiting scheduled flight task (it will not take off until restored).',
+  ),
+  scheduleStatus(
+    'restore_task',
+    'restored',
+    'Restore',
+    'Restores a suspended scheduled flight task (it takes off at its next scheduled time).',
   ),
 ];

@@ -1,7 +1,10 @@
 // Everything activate() registers, in one place: the JSON documents, the KMZ file system, the tree
-// views, the route diagnostics, the command table, the panel serializers and the status bar. Returns
+// views, the route diagnostics, the command table, the panel serializers, the status bar and the agent
+// tools (Language Model Tools, the MCP server definition provider). Returns
 // what the TestApi hands to integration tests.
 import * as vscode from 'vscode';
+import { registerLanguageModelTools } from '../features/agent/lmTools';
+import { registerMcpProvider } from '../features/agent/mcpProvider';
 import { StatusBar } from '../features/connections/statusBar';
 import { registerKmzFileSystem } from '../features/routes/kmzFs';
 import { registerRouteDiagnostics, ROUTE_COMMANDS } from '../features/routes/registerDiagnostics';
@@ -21,6 +24,8 @@ export function wireExtension(
   const { views, disposables } = registerViews(services);
   const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
   const panels = registerPanels(services);
+  const lmTools = registerLanguageModelTools(services);
+  const mcp = registerMcpProvider(services);
   context.subscriptions.push(
     services,
     docs,
@@ -33,8 +38,16 @@ export function wireExtension(
     ),
     ...panels.disposables,
     new StatusBar(services),
+    ...lmTools.disposables,
+    ...mcp.disposables,
   );
-  return { views, routeDiagnostics, panels: panels.panels };
+  return {
+    views,
+    routeDiagnostics,
+    panels: panels.panels,
+    lmTools: lmTools.tools,
+    mcpProvider: mcp.provider,
+  };
 }
 
 export type Wired = ReturnType<typeof wireExtension>;

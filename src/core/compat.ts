@@ -30,3 +30,20 @@ function atLeast(version: string, [major, minor]: readonly [number, number]): bo
   const [a = NaN, b = NaN] = version.split('.').map((part) => parseInt(part, 10));
   return a > major || (a === major && b >= minor);
 }
+
+/** `new vscode.McpStdioServerDefinition(…)` where this VS Code has the class (1.101+), else undefined. */
+export function mcpStdioServerDefinition(
+  api: unknown,
+  o: {
+    label: string;
+    command: string;
+    args: string[];
+    env: Record<string, string | number | null>;
+    version?: string;
+  },
+): object | undefined {
+  const ctor: unknown =
+    typeof api === 'object' && api !== null ? Reflect.get(api, 'McpStdioServerDefinition') : undefined;
+  if (typeof ctor !== 'function') return undefined;
+  return Reflect.construct(ctor, [o.label, o.command, o.args, o.env, o.version]) as object;
+}

@@ -13,6 +13,8 @@ export interface AuditEntry {
   readonly outcome: 'sent' | 'succeeded' | 'failed' | 'blocked' | 'declined';
   readonly detail?: string;
   readonly requestId?: string;
+  /** Set when an AI agent asked for it (a Language Model Tool), not a person's click. */
+  readonly requestedBy?: 'agent';
 }
 
 export class AuditLog {

@@ -16,6 +16,8 @@ export interface MovingAction {
   readonly taskName?: string;
   /** When the aircraft takes off, for actions that schedule a flight (shown in the confirmation). */
   readonly startsAt?: string;
+  /** An AI agent asked for it: the question says so, and so does the audit log. */
+  readonly requestedBy?: 'agent';
 }
 
 /** Asks a person; resolves true only for an explicit yes. Given at construction (tests pass their own). */
@@ -57,7 +59,10 @@ export class SafetyGate {
     // Fenced devices are refused before anyone is asked.
     await this.assertAllowed(a);
     const device = a.deviceName ? `${a.deviceName} (${a.deviceSn})` : a.deviceSn;
-    const message = vscode.l10n.t('Send "{0}" to {1}?', a.label, device);
+    const message =
+      a.requestedBy === 'agent'
+        ? vscode.l10n.t('An AI agent asks to send "{0}" to {1}. Send it?', a.label, device)
+        : vscode.l10n.t('Send "{0}" to {1}?', a.label, device);
     const detail = vscode.l10n.t(
       'This makes a real aircraft move.\nDevice: {0}\nProject: {1}\nConnection: {2}{3}',
       device,
@@ -92,6 +97,7 @@ export class SafetyGate {
       outcome,
       detail,
       requestId,
+      ...(a.requestedBy ? { requestedBy: a.requestedBy } : {}),
     });
   }
 }

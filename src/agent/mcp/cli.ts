@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { FlightHubClient, REGION_URLS, type Region } from '../../api/client';
+import * as upload from '../../routes/upload/upload';
 import { startSimulator } from '../../simulator/simulator';
 import { createMcpServer } from './server';
 
@@ -14,7 +15,7 @@ const USAGE = `flighthub-mcp: FlightHub 2 tools for AI agents (Model Context Pro
   --region <cn|us|eu>       a public cloud region instead of --base-url
   --simulator               start the built-in simulator in this process and use it (no key needed)
   --seed <name>             the simulator's seed (default "demo")
-  --allow-actions           allow create/pause/resume/return-home, each through plan → confirm_action
+  --allow-actions           allow tasks, return home and route uploads, each through plan → confirm_action
   --allowed-devices <SNs>   comma-separated dock or aircraft SNs actions may address (needed with --allow-actions)
   --language <en|zh>        language of FlightHub 2's own messages (default en)
   --help`;
@@ -74,7 +75,14 @@ async function main(): Promise<void> {
   }
 
   const client = new FlightHubClient({ baseUrl, orgKey, language });
-  const server = createMcpServer({ client, allowActions: values['allow-actions'], allowedDevices, version });
+  const env = { root: process.cwd(), loadUpload: () => Promise.resolve(upload) };
+  const server = createMcpServer({
+    client,
+    allowActions: values['allow-actions'],
+    allowedDevices,
+    version,
+    env,
+  });
   let closing = false;
   const shutdown = () => {
     if (closing) return;

@@ -13,7 +13,7 @@ import {
 import * as z from 'zod';
 import type { FlightHubClient } from '../../api/client';
 import { describeError } from '../../core/errorText';
-import { parseInput, ToolInputError, type AgentTool } from '../tool';
+import { parseInput, ToolInputError, type AgentTool, type ToolEnv } from '../tool';
 import { AGENT_TOOLS } from '../tools';
 import { PlanTokens } from './tokens';
 
@@ -25,6 +25,8 @@ export interface McpOptions {
   readonly tokenTtlMs?: number;
   readonly version: string;
   readonly tools?: readonly AgentTool[];
+  /** Where route paths are resolved (the working directory) and how routes are uploaded. */
+  readonly env?: ToolEnv;
 }
 
 export const CONFIRM_TOOL = 'confirm_action';
@@ -51,7 +53,7 @@ export function createMcpServer(o: McpOptions): Server {
         title: t.title,
         description:
           t.kind === 'action'
-            ? `${t.description}${o.allowActions ? '' : ' Disabled: this server is read-only (start it with --allow-actions).'}`
+            ? `${t.description} ${o.allowActions ? `This only plans: it returns the plan and a one-time token, and nothing is sent until ${CONFIRM_TOOL} is called with that token.` : 'Disabled: this server is read-only (start it with --allow-actions).'}`
             : t.description,
         inputSchema: schema(t.inputSchema),
         annotations: {
@@ -63,16 +65,21 @@ export function createMcpServer(o: McpOptions): Server {
       {
         name: CONFIRM_TOOL,
         title: 'Confirm a planned action',
-        description:
-          'Sends an action planned by create_task, pause_task, resume_task, return_home or cancel_return_home. Show the plan to the person first; only call this with the token when they confirm it. A token works once and expires after ' +
-          `${ttlSeconds} seconds.`,
+        description: `Sends an action planned by ${tools
+          .filter((t) => t.kind === 'action')
+          .map((t) => t.name)
+          .join(
+            ', ',
+          )}. Show the plan to the person first; only call this with the token when they confirm it. A token works once and expires after ${ttlSeconds} seconds.`,
         inputSchema: schema(confirmInput),
         annotations: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
       },
     ],
   }));
 
-  const fenced = (devices: readonly string[]) => !devices.some((sn) => o.allowedDevices.includes(sn));
+  // A plan that addresses no device (a route upload) has nothing to fence.
+  const fenced = (devices: readonly string[]) =>
+    devices.length > 0 && !devices.some((sn) => o.allowedDevices.includes(sn));
   const readOnly = (name: string) =>
     text(
       `Refused: ${name} changes flight state and this server is read-only. Start it with --allow-actions --allowed-devices <SN,…> to allow actions.`,
@@ -99,9 +106,9 @@ export function createMcpServer(o: McpOptions): Server {
       }
       const tool = tools.find((t) => t.name === name);
       if (!tool) return text(`Unknown tool "${name}".`, true);
-      if (tool.kind === 'read') return text(await tool.run(o.client, input, signal));
+      if (tool.kind === 'read') return text(await tool.run(o.client, input, signal, o.env));
       if (!o.allowActions) return readOnly(name);
-      const plan = await tool.plan(o.client, input, signal);
+      const plan = await tool.plan(o.client, input, signal, o.env);
       if (fenced(plan.devices))
         return text(
           `Refused: ${plan.devices.join(' and ')} ${plan.devices.length === 1 ? 'is' : 'are'} not in --allowed-devices; nothing was planned or sent.\n${plan.text}`,

@@ -3,12 +3,16 @@
 // allowed-devices fence, and no organization key in anything the server writes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { FlightHubClient } from '../../../src/api/client';
 import { startSimulator } from '../../../src/simulator/simulator';
+import { readZip, writeZip } from '../../../src/routes/zip/zip';
+import { shortRouteKmz } from '../../helpers/routes';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const MCP = join(root, 'dist', 'mcp.js');
@@ -24,11 +28,16 @@ const written: string[] = [];
 const sessions: Session[] = [];
 
 async function open(...args: string[]): Promise<Session> {
+  return openIn(root, ...args);
+}
+
+/** A server whose working directory (where route paths are resolved) is `cwd`. */
+async function openIn(cwd: string, ...args: string[]): Promise<Session> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [MCP, '--simulator', ...args],
     stderr: 'pipe',
-    cwd: root,
+    cwd,
   });
   transport.stderr?.on('data', (chunk: Buffer) => written.push(chunk.toString('utf8')));
   const client = new Client({ name: 'mcp-test', version: '1.0.0' });
@@ -107,8 +116,18 @@ const READ_TOOLS = [
   'hms_alerts',
   'system_status',
   'list_routes',
+  'check_route_file',
 ];
-const ACTION_TOOLS = ['create_task', 'pause_task', 'resume_task', 'return_home', 'cancel_return_home'];
+const ACTION_TOOLS = [
+  'create_task',
+  'pause_task',
+  'resume_task',
+  'return_home',
+  'cancel_return_home',
+  'suspend_task',
+  'restore_task',
+  'upload_route',
+];
 
 void describe('flighthub-mcp, read-only (the default)', () => {
   let s: Session;
@@ -249,6 +268,60 @@ void describe('flighthub-mcp --allow-actions', () => {
     const r = await s.call('confirm_action', { token: 'confirm-made-up' });
     assert.equal(r.isError, true);
     assert.match(r.text, /unknown, already used or expired/);
+  });
+});
+
+void describe('flighthub-mcp route files', () => {
+  let s: Session;
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mcp-routes-'));
+    await writeFile(join(dir, 'good.kmz'), shortRouteKmz('MCP good route'));
+    // A longitude out of range in every entry: an error the validator reports with its line.
+    const entries = readZip(shortRouteKmz('MCP bad route')).map((e) => ({
+      name: e.name,
+      data: Buffer.from(e.data().toString('utf8').replaceAll('113.9431', '213.9431')),
+    }));
+    const bad = writeZip(entries);
+    await writeFile(join(dir, 'bad.kmz'), bad);
+    s = await openIn(dir, '--allow-actions', '--allowed-devices', world.dock);
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('checks a route file: findings with file, line and rule; paths outside the folder refused', async () => {
+    const good = await s.call('check_route_file', { path: 'good.kmz' });
+    assert.equal(good.isError, false, good.text);
+    assert.match(good.text, /^good\.kmz: (no findings|0 errors)/);
+    const bad = await s.call('check_route_file', { path: 'bad.kmz' });
+    assert.equal(bad.isError, false, bad.text);
+    assert.match(bad.text, /^bad\.kmz: [1-9]\d* errors?, .*an upload would be refused/);
+    assert.match(bad.text, /^- bad\.kmz!\/wpmz\/\S+:\d+:\d+ error wpml\.\S+: /m);
+    const outside = await s.call('check_route_file', { path: '../etc/passwd' });
+    assert.equal(outside.isError, true);
+    assert.match(outside.text, /outside the workspace folder/);
+    const missing = await s.call('check_route_file', { path: 'nope.kmz' });
+    assert.match(missing.text, /^No such file or folder: nope\.kmz/);
+  });
+
+  it('uploads a route only after confirm_action; a route with errors is refused before planning', async () => {
+    const refused = await s.call('upload_route', { project_uuid: world.project.uuid, path: 'bad.kmz' });
+    assert.equal(refused.isError, true);
+    assert.match(refused.text, /bad\.kmz has \d+ errors?; it cannot be uploaded/);
+    assert.doesNotMatch(refused.text, /confirm-/);
+
+    const name = `MCP upload ${Date.now()}`;
+    const plan = await s.call('upload_route', { project_uuid: world.project.uuid, path: 'good.kmz', name });
+    assert.equal(plan.isError, false, plan.text);
+    assert.ok(plan.text.includes(`Upload good.kmz as the new route "${name}"`), plan.text);
+    const routes = async () =>
+      (await s.call('list_routes', { project_uuid: world.project.uuid, limit: 100 })).text;
+    assert.ok(!(await routes()).includes(name), 'nothing is uploaded by planning');
+    const token = /token: (confirm-\S+)/.exec(plan.text)?.[1];
+    assert.ok(token, plan.text);
+    const sent = await s.call('confirm_action', { token });
+    assert.equal(sent.isError, false, sent.text);
+    assert.match(sent.text, new RegExp(`^Uploaded route "${name}" \\(id \\S+\\)`));
+    assert.ok((await routes()).includes(name), 'the route is in the project');
   });
 });
 
