@@ -37,14 +37,21 @@ async function dockOf(client: FlightHubClient, project: string, sn: string, sign
 
 const createTask = actionTool({
   name: 'create_task',
-  title: 'Create an immediate flight task',
+  title: 'Create a flight task',
   description:
-    'Creates an immediate flight task: the dock launches its aircraft on the route as soon as the task is confirmed.',
+    'Creates a flight task on a route: immediate (the dock launches its aircraft as soon as the task is confirmed), or timed when start_at is given (it takes off then).',
   inputSchema: z.strictObject({
     project_uuid: projectUuid,
     dock_sn: z.string().trim().min(1).describe('SN of the dock that flies it, from list_devices.'),
     route_id: z.string().trim().min(1).describe('Route id, from list_routes.'),
     name: z.string().trim().min(1).max(200).describe('Name of the new task.'),
+    start_at: z
+      .string()
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 date-time with a time zone')
+      .optional()
+      .describe(
+        'When a timed task takes off, ISO 8601 with time zone (e.g. 2026-05-01T08:00:00Z); omit for now.',
+      ),
     rth_altitude: z
       .number()
       .min(RTH_ALTITUDE_MIN)
@@ -65,15 +72,23 @@ const createTask = actionTool({
     const api = client.project(input.project_uuid);
     const route = await api.waylines.detail(input.route_id, signal);
     const project = await projectName(client, input.project_uuid, signal);
+    const beginAt = input.start_at === undefined ? undefined : Math.floor(Date.parse(input.start_at) / 1000);
+    if (beginAt !== undefined && beginAt * 1000 <= Date.now() + 60_000)
+      throw new ToolInputError(
+        `start_at ${input.start_at} is not in the future; omit it for an immediate task.`,
+      );
+    const timed = beginAt !== undefined;
     return {
       devices: where.devices,
       project,
-      action: 'task.create.immediate',
-      label: 'Create and start flight task',
+      action: timed ? 'task.create.timed' : 'task.create.immediate',
+      label: timed ? 'Create timed flight task' : 'Create and start flight task',
       target: { sn: where.dock.sn, name: deviceName(where.dock) },
       taskName: input.name,
       text: [
-        `Create the immediate flight task "${input.name}" and take off right away.`,
+        timed
+          ? `Create the timed flight task "${input.name}"; it takes off at ${new Date(beginAt * 1000).toISOString()}.`
+          : `Create the immediate flight task "${input.name}" and take off right away.`,
         `Where: ${where.names}; project ${project}.`,
         `Route: "${route.name}" (${route.id}); return to home at ${input.rth_altitude} m; on lost link: ${input.lost_link}.`,
       ].join('\n'),
@@ -83,7 +98,8 @@ const createTask = actionTool({
             name: input.name,
             sn: where.dock.sn,
             wayline_uuid: route.id,
-            task_type: 'immediate',
+            task_type: timed ? 'timed' : 'immediate',
+            ...(timed ? { begin_at: beginAt } : {}),
             time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
             rth_altitude: input.rth_altitude,
             rth_mode: 'optimal',

@@ -182,6 +182,34 @@ describe('agent tools in VS Code (Language Model Tools)', function () {
     );
   });
 
+  it('creates a timed task, then suspends and restores it, each asked in the SafetyGate', async () => {
+    const startAt = new Date(sim.clock.now() + 2 * 86_400_000).toISOString();
+    const input = {
+      project_uuid: project.uuid,
+      dock_sn: dockSn,
+      route_id: routeUuid,
+      name: 'LM timed',
+      start_at: startAt,
+    };
+    const created = await invokeApproved('flighthub_create_task', input);
+    assert.match(created, /^Created flight task "LM timed"/);
+    const uuid = /\(uuid (\S+)\)/.exec(created)?.[1] ?? '';
+    assert.equal(await taskStatus(uuid), 'waiting');
+    const ids = { project_uuid: project.uuid, task_uuid: uuid };
+    assert.match(
+      await invokeApproved('flighthub_restore_task', ids),
+      /is waiting; restore_task needs a suspended task/,
+    );
+    assert.match(await invokeApproved('flighthub_suspend_task', ids), /"Suspend" accepted/);
+    assert.equal(await taskStatus(uuid), 'suspended');
+    assert.match(await invokeApproved('flighthub_restore_task', ids), /"Restore" accepted/);
+    assert.equal(await taskStatus(uuid), 'waiting');
+    assert.deepEqual(
+      prompts.map((p) => /send "([^"]+)"/.exec(p.message)?.[1]),
+      ['Create timed flight task', 'Suspend task', 'Restore task'],
+    );
+  });
+
   it('returns FlightHub errors with the code and our explanation', async () => {
     const text = await invokeApproved('flighthub_task_details', {
       project_uuid: project.uuid,
