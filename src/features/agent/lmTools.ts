@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import type { ActionPlan, AgentTool, ToolEnv } from '../../agent/tool';
 import { ToolInputError } from '../../agent/tool';
-import { AGENT_TOOLS } from '../../agent/tools';
 import { describeError } from '../../core/errorText';
 import { loadBundle } from '../../core/lazyBundle';
 import { FlightHubError } from '../../api/errors';
@@ -15,19 +14,37 @@ import { SafetyBlockedError, type MovingAction } from '../../services/safety';
 import { NotConnectedError } from '../../services/session';
 import type { Services } from '../../services/services';
 
-/** The name a tool has in package.json `contributes.languageModelTools`. */
-export function lmToolName(tool: AgentTool): string {
-  return `flighthub_${tool.name}`;
-}
+type ToolsModule = typeof import('../../agent/tools');
 
 export type FlightHubLmTools = ReadonlyMap<string, vscode.LanguageModelTool<unknown>>;
 
-/** Registers every agent tool; none where the editor has no Language Model Tools API (some forks). */
+const PREFIX = 'flighthub_';
+
+/**
+ * Registers every tool package.json declares; none where the editor has no Language Model Tools API
+ * (some forks). The tools themselves (their schemas and texts) live in dist/agentTools.js, loaded on
+ * the first call: the extension's main bundle stays small.
+ */
 export function registerLanguageModelTools(services: Services): {
   tools: FlightHubLmTools;
   disposables: vscode.Disposable[];
 } {
-  const tools = new Map(AGENT_TOOLS.map((t) => [lmToolName(t), new FlightHubTool(services, t)] as const));
+  const declared = (
+    services.context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }
+  ).contributes?.languageModelTools;
+  const dist = vscode.Uri.joinPath(services.context.extensionUri, 'dist').fsPath;
+  const find = (name: string): AgentTool => {
+    const tool = loadBundle<ToolsModule>(dist, 'agentTools.js').AGENT_TOOLS.find(
+      (t) => PREFIX + t.name === name,
+    );
+    if (!tool) throw new Error(`no agent tool ${name}`);
+    return tool;
+  };
+  const tools = new Map(
+    (declared ?? [])
+      .filter((t) => t.name.startsWith(PREFIX))
+      .map((t) => [t.name, new FlightHubTool(services, () => find(t.name))] as const),
+  );
   const lm: unknown = Reflect.get(vscode, 'lm');
   const register: unknown = lm && typeof lm === 'object' ? Reflect.get(lm, 'registerTool') : undefined;
   if (typeof register !== 'function') return { tools, disposables: [] };
@@ -38,10 +55,17 @@ export function registerLanguageModelTools(services: Services): {
 const text = (value: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 
 class FlightHubTool implements vscode.LanguageModelTool<unknown> {
+  private loaded: AgentTool | undefined;
+
   constructor(
     private readonly services: Services,
-    private readonly tool: AgentTool,
+    private readonly load: () => AgentTool,
   ) {}
+
+  private get tool(): AgentTool {
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
 
   async prepareInvocation(
     options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>,
