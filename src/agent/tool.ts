@@ -7,6 +7,11 @@ import type { FlightHubClient } from '../api/client';
 /** A bad tool input, said so a model can correct its call. */
 export class ToolInputError extends Error {
   readonly code = 'tool_input';
+
+  /** By its code, not `instanceof`: the extension loads the tools from a bundle of their own. */
+  static is(value: unknown): value is ToolInputError {
+    return value instanceof Error && (value as { code?: unknown }).code === 'tool_input';
+  }
 }
 
 /** Where a tool runs: the folder its file paths are relative to, and the route upload code. */

@@ -119,7 +119,7 @@ export function createMcpServer(o: McpOptions): Server {
         `PLAN (nothing sent yet):\n${plan.text}\n\nShow this plan to the person. If they confirm, call ${CONFIRM_TOOL} with token: ${token}\n(one use, expires in ${ttlSeconds} s)`,
       );
     } catch (error) {
-      return text(error instanceof ToolInputError ? error.message : `Failed: ${describeError(error)}`, true);
+      return text(ToolInputError.is(error) ? error.message : `Failed: ${describeError(error)}`, true);
     }
   });
   return server;

@@ -153,7 +153,7 @@ class FlightHubTool implements vscode.LanguageModelTool<unknown> {
 
 /** What a model reads for a failure: our input message, or the FlightHub code with our explanation. */
 function errorText(error: unknown): string {
-  if (error instanceof ToolInputError) return error.message;
+  if (ToolInputError.is(error)) return error.message;
   return `Failed: ${describeError(error)}`;
 }
 
