@@ -23,7 +23,8 @@ const colour = () => cssColour('--vscode-charts-green', '#89d185');
 export class AnnotateTool {
   active = false;
   private vertices: AnnotateTarget[] = [];
-  private controls: HTMLElement | undefined;
+  private toggleButton: HTMLElement | undefined;
+  private panel: HTMLElement | undefined;
   private lastLabels: MapLabels | undefined;
 
   constructor(
@@ -40,8 +41,8 @@ export class AnnotateTool {
     });
   }
 
-  /** The toolbar part (made anew on each page render; the state stays in the tool). */
-  element(labels: MapLabels): HTMLElement {
+  /** The toolbar toggle (made anew on each page render; the state stays in the tool). */
+  toggle(labels: MapLabels): HTMLElement {
     const toggle = h('button', {
       class: 'text-button secondary annotate-toggle',
       'data-action': 'annotate',
@@ -53,6 +54,16 @@ export class AnnotateTool {
       if (!this.active) this.vertices = [];
       this.update(labels);
     });
+    this.toggleButton = toggle;
+    this.update(labels);
+    return toggle;
+  }
+
+  /**
+   * What the mode says on the map (the hint, then the line's buttons): over the map, so turning the
+   * mode on or adding a vertex never moves the map under the pointer.
+   */
+  overlay(labels: MapLabels): HTMLElement {
     const finish = h('button', { class: 'text-button', 'data-action': 'createLine' });
     finish.addEventListener('click', () => this.finishLine());
     const clear = h(
@@ -61,10 +72,10 @@ export class AnnotateTool {
       labels.clearLine,
     );
     clear.addEventListener('click', () => this.clear());
-    const hint = h('span', { class: 'muted annotate-hint' }, labels.annotateHint);
-    this.controls = h('span', { class: 'annotate' }, toggle, hint, finish, clear);
+    const hint = h('span', { class: 'annotate-hint' }, labels.annotateHint);
+    this.panel = h('div', { class: 'annotate-panel' }, hint, finish, clear);
     this.update(labels);
-    return this.controls;
+    return this.panel;
   }
 
   /** Handles a map click in annotate mode; false when the mode is off (the page does its own thing). */
@@ -113,22 +124,24 @@ export class AnnotateTool {
 
   private update(labels = this.lastLabels): void {
     this.lastLabels = labels;
-    const c = this.controls;
-    if (!c || !labels) return;
-    const toggle = c.querySelector<HTMLElement>('[data-action="annotate"]');
-    toggle?.setAttribute('aria-pressed', String(this.active));
-    toggle?.classList.toggle('secondary', !this.active);
+    if (!labels) return;
+    this.toggleButton?.setAttribute('aria-pressed', String(this.active));
+    this.toggleButton?.classList.toggle('secondary', !this.active);
     const n = this.vertices.length;
-    const finish = c.querySelector<HTMLButtonElement>('[data-action="createLine"]');
-    if (finish) {
-      finish.textContent = fillLabel(labels.createLine, n);
-      finish.hidden = !this.active || n === 0;
-      finish.disabled = n < 2;
+    const c = this.panel;
+    if (c) {
+      c.hidden = !this.active;
+      const finish = c.querySelector<HTMLButtonElement>('[data-action="createLine"]');
+      if (finish) {
+        finish.textContent = fillLabel(labels.createLine, n);
+        finish.hidden = n === 0;
+        finish.disabled = n < 2;
+      }
+      const clear = c.querySelector<HTMLElement>('[data-action="clearLine"]');
+      if (clear) clear.hidden = n === 0;
+      const hint = c.querySelector<HTMLElement>('.annotate-hint');
+      if (hint) hint.hidden = n > 0;
     }
-    const clear = c.querySelector<HTMLElement>('[data-action="clearLine"]');
-    if (clear) clear.hidden = !this.active || n === 0;
-    const hint = c.querySelector<HTMLElement>('.annotate-hint');
-    if (hint) hint.hidden = !this.active || n > 0;
     // Read-only, for the pages' CSS (a crosshair cursor) and the browser tests.
     document.body.dataset.annotating = String(this.active);
     document.body.dataset.lineVertices = String(n);
@@ -138,5 +151,6 @@ export class AnnotateTool {
 
 /** A map panned past the antimeridian gives longitudes beyond ±180; GeoJSON wants them in range. */
 function wrapLongitude(lon: number): number {
+  if (lon >= -180 && lon <= 180) return lon;
   return ((((lon + 180) % 360) + 360) % 360) - 180;
 }

@@ -105,11 +105,12 @@ function render(): void {
     ),
     h('span', { class: 'spacer' }),
     findingsBadge(route, labels, () => (details.hidden = !details.hidden)),
-    annotate.element(setup.mapLabels),
+    annotate.toggle(setup.mapLabels),
     refresh,
   );
   if (failure) toolbar.append(h('span', { class: 'error-text' }, failure));
   const table = waypointTable(rows, labels, route.waylines.length > 1, (i) => select(i, 'list'));
+  map.element.append(annotate.overlay(setup.mapLabels));
   const body = h('div', { class: 'route-body' }, map.element, table.element);
   if (!route.readable) body.prepend(h('div', { class: 'message error-text' }, labels.unreadable));
   app.replaceChildren(toolbar, details, body);

@@ -108,7 +108,7 @@ function render(): void {
     h('span', { class: 'muted' }, facts.join(' · ')),
     legend,
     h('span', { class: 'spacer' }),
-    annotate.element(setup.mapLabels),
+    annotate.toggle(setup.mapLabels),
     reload,
     exportButton,
   );
@@ -127,7 +127,7 @@ function render(): void {
     );
   const info = h('div', { class: 'media-info' });
   info.hidden = true;
-  map.element.append(info);
+  map.element.append(info, annotate.overlay(setup.mapLabels));
   const profile = new HeightProfile(view.track, setup.mapLabels.metres);
   const current = new Replay(view.track, labels, setup.locale, setup.mapLabels.metres);
   replay = current;
