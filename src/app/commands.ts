@@ -40,6 +40,7 @@ import {
   suspendTask,
 } from '../features/tasks/commands';
 import { isLoadMore } from '../ui/args';
+import { createAnnotation } from '../features/annotations/commands';
 
 const refresh: CommandFactory = (ctx) => (viewId?: unknown) => {
   const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes];
@@ -105,6 +106,7 @@ export const COMMANDS = {
   'flighthub.previewRoute': previewRoute,
   'flighthub.uploadRoute': uploadRoute,
   'flighthub.openKmzContents': openKmzContents,
+  'flighthub.createAnnotation': createAnnotation,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -12,6 +12,10 @@ export const mapLabels = {
   north: 'N',
   metres: 'm',
   kilometres: 'km',
+  annotate: 'Annotate',
+  annotateHint: 'Click the map for a point annotation; shift-click two or more points for a line.',
+  createLine: 'Create Line ({0} points)',
+  clearLine: 'Clear',
 };
 
 export interface ScreenPoint {

@@ -17,6 +17,7 @@ import { mapLabels, routeLabels } from '../../ui/panels/labels';
 import { mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
 import { definePanel } from '../../ui/panels/definePanel';
 import type { PanelHost } from '../../ui/panels/panelHost';
+import { annotateFromPanel } from '../annotations/fromPanel';
 import { routeView } from './routePreviewData';
 import { loadRoute, sourceFromArg, sourceKey, sourceName, watchSource } from './routePreviewLoad';
 
@@ -48,7 +49,15 @@ class RoutePreview {
     if (message.type === 'refresh') {
       this.loaded = this.load();
       await this.loaded;
+      return;
     }
+    // A project's route is annotated in its own project; a file's in the project active now.
+    const source = this.source;
+    await annotateFromPanel(
+      this.services,
+      () => (source.kind === 'remote' ? source.binding : this.services.session.binding()),
+      message,
+    );
   }
 
   dispose(): void {

@@ -22,6 +22,7 @@ import {
   type TrajectoryView,
 } from '../../webviews/trajectory/protocol';
 import { trajectoryGeoJson } from './geojson';
+import { annotateFromPanel } from '../annotations/fromPanel';
 import { mapLabels, trajectoryLabels } from '../../ui/panels/labels';
 import { mapOrigins, mapSettings, onMapSettingsChanged } from '../../ui/panels/mapSettings';
 import { definePanel } from '../../ui/panels/definePanel';
@@ -51,6 +52,10 @@ class Trajectory {
   }
 
   async receive(message: FromWebview): Promise<void> {
+    if (message.type === 'annotate') {
+      await annotateFromPanel(this.services, () => this.binding, message);
+      return;
+    }
     if (message.type === 'exportGeoJson') {
       await this.export().then(
         () => undefined,

@@ -8,6 +8,7 @@ import { openModelHandlers } from '../handlers/openModel';
 import { systemHandlers } from '../handlers/system';
 import { taskHandlers } from '../handlers/tasks';
 import { waylineHandlers } from '../handlers/waylines';
+import type { MapElementBody } from '../../api/schemas/model';
 import type { HandlerTable, ObjectStorage, SimClock } from '../types';
 import { describeWorld, type WorldDescription } from './describe';
 import { DeviceRegistry } from './devices';
@@ -62,6 +63,7 @@ export interface World {
     tasksStored: number;
     commands: { sn: string; command: string; at: number }[];
     routesRegistered: number;
+    mapElements: { id: string; projectUuid: string; body: MapElementBody }[];
   };
   /** Settles once the seeded route files are in the object store (they are served meanwhile anyway). */
   readonly ready: Promise<void>;
@@ -163,6 +165,7 @@ export function createWorld(options: WorldOptions): World {
       tasksStored: tasks.storedCount,
       commands: state.commandLog.map((c) => ({ ...c })),
       routesRegistered: routes.uploadsRegistered,
+      mapElements: state.models.listElements(),
     }),
     ready,
     close: () => storage.setVirtualResolver(() => undefined),

@@ -160,4 +160,9 @@ export class ModelService {
   get elementCount(): number {
     return this.elements.size;
   }
+
+  /** Every annotation created so far, oldest first (for tests: what the service would now hold). */
+  listElements(): { id: string; projectUuid: string; body: MapElementBody }[] {
+    return [...this.elements].map(([id, e]) => ({ id, projectUuid: e.projectUuid, body: e.body }));
+  }
 }

@@ -17,6 +17,10 @@ export function mapLabels(): MapLabels {
     north: t('N'),
     metres: t('m'),
     kilometres: t('km'),
+    annotate: t('Annotate'),
+    annotateHint: t('Click the map for a point annotation; shift-click two or more points for a line.'),
+    createLine: t('Create Line ({0} points)'),
+    clearLine: t('Clear'),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   fitBounds,
   screenToWorld,
   screenTransform,
+  worldToLonLat,
   zoomAround,
   type Bounds,
   type ScreenTransform,
@@ -29,6 +30,13 @@ export interface MapHit {
   readonly tooltip: string;
 }
 
+/** Where a click landed on the map, and whether Shift was held (annotations collect line vertices). */
+export interface MapClick {
+  readonly lon: number;
+  readonly lat: number;
+  readonly shift: boolean;
+}
+
 export interface MapLayer {
   readonly id: string;
   /** Draws the layer; returns how many of its points it drew (the pages expose this for tests). */
@@ -45,8 +53,8 @@ const PAN_STEP = 80;
 
 export class MapCanvas {
   readonly element: HTMLElement;
-  /** Called with what was clicked (undefined: empty map). A drag is not a click. */
-  onClick: (hit: MapHit | undefined) => void = () => undefined;
+  /** Called with what was clicked (undefined: empty map) and where. A drag is not a click. */
+  onClick: (hit: MapHit | undefined, at: MapClick) => void = () => undefined;
   /** Called after every frame with the points each layer drew. */
   onDrawn: (counts: Readonly<Record<string, number>>) => void = () => undefined;
   private readonly canvas: HTMLCanvasElement;
@@ -245,7 +253,10 @@ export class MapCanvas {
     c.addEventListener('pointerup', (e) => {
       const drag = this.drag;
       this.drag = undefined;
-      if (drag && !drag.moved) this.onClick(this.hitAt(...local(e)));
+      if (!drag || drag.moved) return;
+      const [sx, sy] = local(e);
+      const w = screenToWorld(this.vp, sx, sy);
+      this.onClick(this.hitAt(sx, sy), { ...worldToLonLat(w.x, w.y), shift: e.shiftKey });
     });
     c.addEventListener('pointerleave', () => (this.tooltip.hidden = true));
     c.addEventListener(

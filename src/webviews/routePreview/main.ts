@@ -6,8 +6,9 @@ import '../browser/base.css';
 import '../map/map.css';
 import './routePreview.css';
 import { connect, h } from '../browser/host';
+import { AnnotateTool, type AnnotateTarget } from '../map/annotate';
 import { lineLayer, pointLayer, projectAll } from '../map/layers';
-import { MapCanvas, type MapLayer } from '../map/mapCanvas';
+import { MapCanvas, type MapHit, type MapLayer } from '../map/mapCanvas';
 import { cssColour } from '../map/theme';
 import { boundsOf } from '../map/projection';
 import type { MapLabels } from '../map/protocol';
@@ -50,6 +51,10 @@ const channel = connect<ToWebview, FromWebview, RoutePreviewState>(toWebview, (m
 
 const restored = routePreviewState.safeParse(channel.savedState());
 if (restored.success) selected = restored.data.selected;
+const annotate = new AnnotateTool(
+  (message) => channel.post(message),
+  () => shown?.redraw(),
+);
 
 function save(): void {
   if (setup) channel.saveState({ source: setup.source, ...(selected !== undefined ? { selected } : {}) });
@@ -100,10 +105,12 @@ function render(): void {
     ),
     h('span', { class: 'spacer' }),
     findingsBadge(route, labels, () => (details.hidden = !details.hidden)),
+    annotate.toggle(setup.mapLabels),
     refresh,
   );
   if (failure) toolbar.append(h('span', { class: 'error-text' }, failure));
   const table = waypointTable(rows, labels, route.waylines.length > 1, (i) => select(i, 'list'));
+  map.element.append(annotate.overlay(setup.mapLabels));
   const body = h('div', { class: 'route-body' }, map.element, table.element);
   if (!route.readable) body.prepend(h('div', { class: 'message error-text' }, labels.unreadable));
   app.replaceChildren(toolbar, details, body);
@@ -120,8 +127,10 @@ function render(): void {
     map.redraw();
     save();
   };
-  map.setLayers(layersFor(route, rows, labels, () => selected));
-  map.onClick = (hit) => {
+  map.setLayers([...layersFor(route, rows, labels, () => selected), annotate.layer()]);
+  map.onClick = (hit, at) => {
+    // A waypoint or the take-off point is annotated where it is, named after it.
+    annotate.click(targetOf(route, hit, labels) ?? at, at);
     if (!hit || hit.layer === 'takeOff') return;
     const wayline = Number(hit.layer.slice('waypoints-'.length));
     const flat = rows.findIndex(
@@ -182,6 +191,17 @@ function layersFor(
     );
   }
   return layers;
+}
+
+function targetOf(
+  route: RouteView | undefined,
+  hit: MapHit | undefined,
+  labels: RouteLabels,
+): AnnotateTarget | undefined {
+  if (!route || !hit) return undefined;
+  if (hit.layer === 'takeOff') return route.takeOff ? { ...route.takeOff, label: labels.takeOff } : undefined;
+  const p = route.waylines[Number(hit.layer.slice('waypoints-'.length))]?.waypoints[hit.index];
+  return p && { lon: p.lon, lat: p.lat, label: `${labels.waypoint} ${p.index}` };
 }
 
 function tooltip(

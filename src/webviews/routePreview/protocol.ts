@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { panelBinding } from '../binding';
 import { labelsSchema } from '../labels';
-import { mapLabels, mapSettings } from '../map/protocol';
+import { annotateMessage, mapLabels, mapSettings } from '../map/protocol';
 
 /** Far above real routes (a few hundred waypoints); bounds what a page is asked to hold. */
 export const MAX_WAYPOINTS = 20_000;
@@ -104,7 +104,10 @@ export const toWebview = z.discriminatedUnion('type', [
 ]);
 export type ToWebview = z.infer<typeof toWebview>;
 
-export const fromWebview = z.discriminatedUnion('type', [z.object({ type: z.literal('refresh') })]);
+export const fromWebview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('refresh') }),
+  annotateMessage,
+]);
 export type FromWebview = z.infer<typeof fromWebview>;
 
 /** What the page keeps across reloads (and the serializer gets). */

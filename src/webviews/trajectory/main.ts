@@ -6,6 +6,7 @@ import '../browser/base.css';
 import '../map/map.css';
 import './trajectory.css';
 import { connect, h } from '../browser/host';
+import { AnnotateTool } from '../map/annotate';
 import { lineLayer, marker, pointLayer, projectAll } from '../map/layers';
 import { MapCanvas, type MapLayer } from '../map/mapCanvas';
 import { cssColour } from '../map/theme';
@@ -41,6 +42,10 @@ const channel = connect<ToWebview, FromWebview, TrajectoryState>(toWebview, (mes
 });
 const restored = trajectoryState.safeParse(channel.savedState());
 let savedTime = restored.success ? restored.data.time : undefined;
+const annotate = new AnnotateTool(
+  (message) => channel.post(message),
+  () => shown?.redraw(),
+);
 
 const colours = {
   flown: () => cssColour('--vscode-charts-blue', '#3794ff'),
@@ -103,6 +108,7 @@ function render(): void {
     h('span', { class: 'muted' }, facts.join(' · ')),
     legend,
     h('span', { class: 'spacer' }),
+    annotate.toggle(setup.mapLabels),
     reload,
     exportButton,
   );
@@ -121,7 +127,7 @@ function render(): void {
     );
   const info = h('div', { class: 'media-info' });
   info.hidden = true;
-  map.element.append(info);
+  map.element.append(info, annotate.overlay(setup.mapLabels));
   const profile = new HeightProfile(view.track, setup.mapLabels.metres);
   const current = new Replay(view.track, labels, setup.locale, setup.mapLabels.metres);
   replay = current;
@@ -137,7 +143,12 @@ function render(): void {
       return 1;
     },
   };
-  map.setLayers([...plannedLayers(view, labels.waypoint), ...trackLayers(view, setup), aircraft]);
+  map.setLayers([
+    ...plannedLayers(view, labels.waypoint),
+    ...trackLayers(view, setup),
+    aircraft,
+    annotate.layer(),
+  ]);
   map.fit(
     boundsOf([
       ...view.track.map((p) => ({ lat: p[1], lon: p[2] })),
@@ -150,10 +161,12 @@ function render(): void {
     document.body.dataset.drawnPoints = String(counts.track ?? 0);
     document.body.dataset.drawnMedia = String(counts.media ?? 0);
   };
-  map.onClick = (hit) => {
+  map.onClick = (hit, at) => {
     const m = hit?.layer === 'media' ? view.media[hit.index] : undefined;
     info.hidden = !m;
     if (m) info.textContent = `${m.name}\n${formatTime(m.time, setup?.locale)}`;
+    // A photo is annotated where it was taken, named after its file.
+    annotate.click(m ? { lon: m.lon, lat: m.lat, label: m.name } : at, at);
   };
   current.onChange = (time) => {
     savedTime = time;

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { panelBinding } from '../binding';
 import { labelsSchema } from '../labels';
-import { mapLabels, mapSettings } from '../map/protocol';
+import { annotateMessage, mapLabels, mapSettings } from '../map/protocol';
 
 /** One point per second is 36,000 for ten hours; far above any flight a dock battery allows. */
 export const MAX_TRACK_POINTS = 200_000;
@@ -107,6 +107,7 @@ export const fromWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportGeoJson') }),
   /** Fetch again: a task still flying has a longer track by now. */
   z.object({ type: z.literal('reload') }),
+  annotateMessage,
 ]);
 export type FromWebview = z.infer<typeof fromWebview>;
 
