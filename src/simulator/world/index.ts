@@ -62,6 +62,10 @@ export interface World {
     tasksStored: number;
     commands: { sn: string; command: string; at: number }[];
     routesRegistered: number;
+    /** Members added per project (`PUT /project/member`). */
+    members: Record<string, { userId: string; role: string; nickname: string }[]>;
+    /** Network RTK calibrations received per dock SN (the password is not kept). */
+    rtk: Record<string, { host: string; mountPoint: string; at: number }>;
   };
   /** Settles once the seeded route files are in the object store (they are served meanwhile anyway). */
   readonly ready: Promise<void>;
@@ -163,6 +167,10 @@ export function createWorld(options: WorldOptions): World {
       tasksStored: tasks.storedCount,
       commands: state.commandLog.map((c) => ({ ...c })),
       routesRegistered: routes.uploadsRegistered,
+      members: Object.fromEntries(
+        [...state.members].map(([uuid, m]) => [uuid, [...m.values()].map((x) => ({ ...x }))]),
+      ),
+      rtk: Object.fromEntries([...state.devices.rtk].map(([sn, r]) => [sn, { ...r }])),
     }),
     ready,
     close: () => storage.setVirtualResolver(() => undefined),
