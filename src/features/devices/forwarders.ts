@@ -44,7 +44,9 @@ export class ForwarderNode extends TreeNode {
     );
     item.id = this.id;
     const on = this.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled');
-    item.description = [f.schema, f.sn, f.camera, on, f.state].filter(Boolean).join(' · ');
+    item.description = [f.schema, f.device_callsign || f.sn, f.camera, on, f.state]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = new vscode.ThemeIcon(
       'broadcast',
       new vscode.ThemeColor(this.enabled ? 'testing.iconPassed' : 'disabledForeground'),

@@ -161,4 +161,26 @@ describe('organization devices, members and stream forwarders', function () {
     assert.equal(result, undefined);
     assert.match(String(api.lastCommandError()), /rtmp:\/\//);
   });
+
+  it('the Devices view shows the organization devices and an enabled forwarder when revealed', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.flighthub');
+    const id = await vscode.commands.executeCommand<string>('flighthub.createForwarder', {
+      sn: aircraftSn,
+      camera_index: '81-0-0',
+      converter_name: 'Harbor gate to RTMP',
+      schema: 'rtmp',
+      url: 'rtmp://push.example.com/live/harbor-gate',
+    });
+    assert.ok(id, String(api.lastCommandError()));
+    assert.ok(await vscode.commands.executeCommand('flighthub.enableForwarder', { converter_id: id }));
+    const view = api.views.devicesView;
+    await view.reveal(await group('orgDevices'), { expand: true, select: false, focus: false });
+    const forwarder = (await children(api.views.devices, await group('forwarders'))).find(
+      (n) => n.id === `forwarder:${id}`,
+    );
+    assert.ok(forwarder, 'the new forwarder is not listed');
+    await view.reveal(forwarder, { select: true, focus: true });
+    assert.ok(view.visible, 'the Devices view is not visible');
+    assert.equal(view.selection[0]?.id, `forwarder:${id}`);
+  });
 });
