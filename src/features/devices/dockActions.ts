@@ -8,7 +8,7 @@ import { movingAction, reloadDockTasks, sendFlightAction } from '../../ui/flight
 import type { CommandFactory } from '../../ui/context';
 import { deviceName, parseArgs, projectDevices, resolveDevice, type ProjectDevice } from '../../ui/pickers';
 import { UserCancelled } from '../../ui/run';
-import { checkHost, checkMountPoint, checkPort, rtkBody, type RtkBody, type Checked } from './forms';
+import { checkHost, checkMountPoint, checkPort, present, required, rtkBody, type RtkBody } from './forms';
 import { askChecked, orThrow } from './formText';
 
 const rtkArgs = z.looseObject({
@@ -18,11 +18,6 @@ const rtkArgs = z.looseObject({
   password: z.string().optional(),
   mount_point: z.string().optional(),
 });
-
-const nonEmpty =
-  (field: string) =>
-  (v: string): Checked<string> =>
-    v ? { ok: true, value: v } : { ok: false, problem: { code: 'empty', field } };
 
 /** The NTRIP caster parameters, one input box each (the password hidden). */
 async function askRtk(title: string): Promise<RtkBody> {
@@ -34,10 +29,9 @@ async function askRtk(title: string): Promise<RtkBody> {
   const port = await askChecked({ title, prompt: t('NTRIP caster port'), value: '2101' }, (v) =>
     checkPort(v, 'port'),
   );
-  const account = await askChecked({ title, prompt: t('NTRIP account') }, nonEmpty('account'));
-  const password = await askChecked(
-    { title, prompt: t('NTRIP password'), password: true },
-    nonEmpty('password'),
+  const account = await askChecked({ title, prompt: t('NTRIP account') }, (v) => required(v, 'account'));
+  const password = await askChecked({ title, prompt: t('NTRIP password'), password: true }, (v) =>
+    present(v, 'password'),
   );
   const mount = await askChecked({ title, prompt: t('Mount point'), placeholder: 'RTCM33_GRCEJ' }, (v) =>
     checkMountPoint(v),

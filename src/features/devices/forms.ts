@@ -41,7 +41,13 @@ export function checkPort(value: string | number, field: string): Checked<number
   return port >= 1 && port <= 65535 ? ok(port) : fail({ code: 'bad_port', field });
 }
 
-function required(value: string | undefined, field: string): Checked<string> {
+/** Any non-empty text, kept exactly as typed (passwords). */
+export function present(value: string | undefined, field: string): Checked<string> {
+  return value ? ok(value) : fail({ code: 'empty', field });
+}
+
+/** Any non-blank text (trimmed). */
+export function required(value: string | undefined, field: string): Checked<string> {
   const v = (value ?? '').trim();
   return v ? ok(v) : fail({ code: 'empty', field });
 }
@@ -76,14 +82,15 @@ export function rtkBody(input: RtkInput): Checked<RtkBody> {
   if (!port.ok) return port;
   const account = required(input.account, 'account');
   if (!account.ok) return account;
-  if (!input.password) return fail({ code: 'empty', field: 'password' });
+  const password = present(input.password, 'password');
+  if (!password.ok) return password;
   const mount = checkMountPoint(input.mount_point);
   if (!mount.ok) return mount;
   return ok({
     host: host.value,
     port: port.value,
     account: account.value,
-    password: input.password,
+    password: password.value,
     mount_point: mount.value,
   });
 }
@@ -171,7 +178,7 @@ export function checkRtmpUrl(value: string | undefined): Checked<string> {
 }
 
 /** GB/T 28181 ids (device and channel) are 20 decimal digits. */
-function checkGbId(value: string | undefined, field: string): Checked<string> {
+export function checkGbId(value: string | undefined, field: string): Checked<string> {
   const v = (value ?? '').trim();
   if (!v) return fail({ code: 'empty', field });
   return /^\d{20}$/.test(v) ? ok(v) : fail({ code: 'bad_gb_id', field });
@@ -192,7 +199,8 @@ export function forwarderBody(input: ForwarderInput): Checked<ForwarderBody> {
   if (!port.ok) return port;
   const deviceId = checkGbId(input.device_id, 'device_id');
   if (!deviceId.ok) return deviceId;
-  if (!input.device_password) return fail({ code: 'empty', field: 'device_password' });
+  const password = present(input.device_password, 'device_password');
+  if (!password.ok) return password;
   const localPort = checkPort(input.local_port ?? '', 'local_port');
   if (!localPort.ok) return localPort;
   const channel = checkGbId(input.local_channel, 'local_channel');
@@ -204,7 +212,7 @@ export function forwarderBody(input: ForwarderInput): Checked<ForwarderBody> {
       server_ip: ip.value,
       server_port: String(port.value),
       device_id: deviceId.value,
-      device_password: input.device_password,
+      device_password: password.value,
       local_port: String(localPort.value),
       local_channel: channel.value,
     },

@@ -2,20 +2,17 @@
 // each box checked as the person types (./forms.ts).
 import * as vscode from 'vscode';
 import { UserCancelled } from '../../ui/run';
-import { checkHost, checkPort, checkRtmpUrl, forwarderBody, type Checked, type ForwarderBody } from './forms';
+import {
+  checkGbId,
+  checkHost,
+  checkPort,
+  checkRtmpUrl,
+  forwarderBody,
+  present,
+  required,
+  type ForwarderBody,
+} from './forms';
 import { askChecked, orThrow } from './formText';
-
-const filled =
-  (field: string) =>
-  (v: string): Checked<string> =>
-    v.trim() ? { ok: true, value: v } : { ok: false, problem: { code: 'empty', field } };
-
-const gbId =
-  (field: string) =>
-  (v: string): Checked<string> =>
-    /^\d{20}$/.test(v.trim())
-      ? { ok: true, value: v.trim() }
-      : { ok: false, problem: v.trim() ? { code: 'bad_gb_id', field } : { code: 'empty', field } };
 
 export async function askForwarder(
   title: string,
@@ -24,7 +21,7 @@ export async function askForwarder(
   const t = vscode.l10n.t;
   const converter_name = await askChecked(
     { title, prompt: t('A name for the forwarder'), value: target.defaultName },
-    filled('converter_name'),
+    (v) => required(v, 'converter_name'),
   );
   const schema = await vscode.window.showQuickPick(
     [
@@ -56,20 +53,18 @@ export async function askForwarder(
   const server_port = await askChecked({ title, prompt: t('GB28181 server port'), value: '5060' }, (v) =>
     checkPort(v, 'server_port'),
   );
-  const device_id = await askChecked(
-    { title, prompt: t('GB28181 device id (20 digits)') },
-    gbId('device_id'),
+  const device_id = await askChecked({ title, prompt: t('GB28181 device id (20 digits)') }, (v) =>
+    checkGbId(v, 'device_id'),
   );
   const device_password = await askChecked(
     { title, prompt: t('GB28181 device password'), password: true },
-    filled('device_password'),
+    (v) => present(v, 'device_password'),
   );
   const local_port = await askChecked({ title, prompt: t('Local SIP port'), value: '5060' }, (v) =>
     checkPort(v, 'local_port'),
   );
-  const local_channel = await askChecked(
-    { title, prompt: t('GB28181 channel id (20 digits)') },
-    gbId('local_channel'),
+  const local_channel = await askChecked({ title, prompt: t('GB28181 channel id (20 digits)') }, (v) =>
+    checkGbId(v, 'local_channel'),
   );
   return orThrow(
     forwarderBody({
