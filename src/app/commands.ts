@@ -41,6 +41,16 @@ import {
 } from '../features/tasks/commands';
 import { isLoadMore } from '../ui/args';
 import { createAnnotation } from '../features/annotations/commands';
+import { showOrgDevices } from '../features/devices/orgDevices';
+import { calibrateRtk, returnToSpecificHome } from '../features/devices/dockActions';
+import { addProjectMembers } from '../features/devices/members';
+import {
+  createForwarder,
+  deleteForwarder,
+  disableForwarder,
+  enableForwarder,
+  listForwarders,
+} from '../features/devices/forwarders';
 
 const refresh: CommandFactory = (ctx) => (viewId?: unknown) => {
   const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes];
@@ -107,6 +117,15 @@ export const COMMANDS = {
   'flighthub.uploadRoute': uploadRoute,
   'flighthub.openKmzContents': openKmzContents,
   'flighthub.createAnnotation': createAnnotation,
+  'flighthub.showOrgDevices': showOrgDevices,
+  'flighthub.calibrateRtk': calibrateRtk,
+  'flighthub.returnToSpecificHome': returnToSpecificHome,
+  'flighthub.addProjectMembers': addProjectMembers,
+  'flighthub.listForwarders': listForwarders,
+  'flighthub.createForwarder': createForwarder,
+  'flighthub.enableForwarder': enableForwarder,
+  'flighthub.disableForwarder': disableForwarder,
+  'flighthub.deleteForwarder': deleteForwarder,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

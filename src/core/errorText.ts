@@ -1,6 +1,7 @@
 // What an error means for the person in front of VS Code, with a remedy (docs/api.md#error-codes).
 import * as vscode from 'vscode';
 import { BusinessError, FlightHubError } from '../api/errors';
+import { explainForwarderCode } from './forwarderErrors';
 
 interface Explanation {
   readonly meaning: string;
@@ -89,7 +90,7 @@ function explainCode(code: number): Explanation | undefined {
 /** One line for a notification or a tree node. */
 export function describeError(error: unknown): string {
   if (BusinessError.is(error)) {
-    const e = explainCode(error.businessCode);
+    const e = explainCode(error.businessCode) ?? explainForwarderCode(error.businessCode);
     const server = error.serverMessage ? ` (${error.serverMessage})` : '';
     return e
       ? vscode.l10n.t('{0} {1} [code {2}{3}]', e.meaning, e.remedy, String(error.businessCode), server)

@@ -49,6 +49,7 @@ export const converter = z.looseObject({
   schema: z.string().nullish(),
   state: z.string().nullish(),
   auto_push_stream: z.boolean().nullish(),
+  device_callsign: z.string().nullish(),
   update_ts: z.number().nullish(),
   bypass_option: z.record(z.string(), z.unknown()).nullish(),
 });

@@ -4,9 +4,14 @@ import type { ProjectApi } from '../../api/projectApi';
 import type { Topology } from '../../api/schemas/device';
 import { DeviceNode, type TreeNode } from '../../ui/tree/nodes';
 import { BaseProvider, emptyNode } from '../../ui/tree/provider';
+import { ForwardersNode } from './forwarders';
+import { OrgDevicesNode } from './orgDevices';
 
 export class DevicesProvider extends BaseProvider {
   private nodes: DeviceNode[] | undefined;
+  /** Below the project's devices: the organization's (loaded when expanded) and the stream forwarders. */
+  private readonly orgDevices = new OrgDevicesNode(() => this.services.session.client());
+  private readonly forwarders = new ForwardersNode(() => this.services.session.projectApi());
 
   reset(): void {
     this.nodes = undefined;
@@ -16,9 +21,15 @@ export class DevicesProvider extends BaseProvider {
     if (!this.services.session.connection) return [];
     const api = await this.services.session.projectApi();
     this.nodes ??= await buildDeviceNodes(api, '');
-    return this.nodes.length
+    const own = this.nodes.length
       ? this.nodes
       : [emptyNode(this.viewId, vscode.l10n.t('No devices in this project.'))];
+    return [...own, this.orgDevices, this.forwarders];
+  }
+
+  /** Lists the stream forwarders again (after one was created, toggled or deleted). */
+  refreshForwarders(): void {
+    this.refresh(this.forwarders);
   }
 
   /** Loaded node for a serial number (dock, RC or aircraft), for reveal and commands. */

@@ -64,6 +64,10 @@ export interface World {
     commands: { sn: string; command: string; at: number }[];
     routesRegistered: number;
     mapElements: { id: string; projectUuid: string; body: MapElementBody }[];
+    /** Members added per project (`PUT /project/member`). */
+    members: Record<string, { userId: string; role: string; nickname: string }[]>;
+    /** Network RTK calibrations received per dock SN (the password is not kept). */
+    rtk: Record<string, { host: string; mountPoint: string; at: number }>;
   };
   /** Settles once the seeded route files are in the object store (they are served meanwhile anyway). */
   readonly ready: Promise<void>;
@@ -166,6 +170,10 @@ export function createWorld(options: WorldOptions): World {
       commands: state.commandLog.map((c) => ({ ...c })),
       routesRegistered: routes.uploadsRegistered,
       mapElements: state.models.listElements(),
+      members: Object.fromEntries(
+        [...state.members].map(([uuid, m]) => [uuid, [...m.values()].map((x) => ({ ...x }))]),
+      ),
+      rtk: Object.fromEntries([...state.devices.rtk].map(([sn, r]) => [sn, { ...r }])),
     }),
     ready,
     close: () => storage.setVirtualResolver(() => undefined),
