@@ -35,6 +35,31 @@ async function dockOf(client: FlightHubClient, project: string, sn: string, sign
   };
 }
 
+/** A task with its dock, aircraft and project, for a plan about that task; `check` may refuse it. */
+async function taskPlace(
+  client: FlightHubClient,
+  input: { project_uuid: string; task_uuid: string },
+  signal: AbortSignal | undefined,
+  check: (task: { uuid: string; status: string; task_type: string }) => void = () => undefined,
+) {
+  const api = client.project(input.project_uuid);
+  const task = await api.tasks.info(input.task_uuid, signal);
+  check(task);
+  if (!task.sn) throw new ToolInputError(`Task ${input.task_uuid} names no dock.`);
+  const where = await dockOf(client, input.project_uuid, task.sn, signal);
+  return {
+    api,
+    task,
+    where,
+    common: {
+      devices: where.devices,
+      project: await projectName(client, input.project_uuid, signal),
+      target: { sn: where.dock.sn, name: deviceName(where.dock) },
+      taskName: task.name,
+    },
+  };
+}
+
 const createTask = actionTool({
   name: 'create_task',
   title: 'Create a flight task',
@@ -126,21 +151,14 @@ function taskCommand(
     description,
     inputSchema: z.strictObject({ project_uuid: projectUuid, task_uuid: taskUuid }),
     async plan(client, input, signal) {
-      const api = client.project(input.project_uuid);
-      const task = await api.tasks.info(input.task_uuid, signal);
-      if (!task.sn) throw new ToolInputError(`Task ${input.task_uuid} names no dock.`);
-      const where = await dockOf(client, input.project_uuid, task.sn, signal);
-      const project = await projectName(client, input.project_uuid, signal);
+      const { api, task, where, common } = await taskPlace(client, input, signal);
       return {
-        devices: where.devices,
-        project,
+        ...common,
         action: command === 'flighttask_pause' ? 'task.pause' : 'task.resume',
         label: `${verb} flight task`,
-        target: { sn: where.dock.sn, name: deviceName(where.dock) },
-        taskName: task.name,
         text: [
           `${verb} the flight task "${task.name}" (${task.uuid}, now ${task.status}).`,
-          `Where: ${where.names}; project ${project}.`,
+          `Where: ${where.names}; project ${common.project}.`,
         ].join('\n'),
         async execute(signal2) {
           await api.devices.command(where.dock.sn, { device_command: command }, signal2);
@@ -200,27 +218,21 @@ function scheduleStatus(
     description: `${description} Only timed, recurring and continuous tasks can be suspended or restored.`,
     inputSchema: z.strictObject({ project_uuid: projectUuid, task_uuid: taskUuid }),
     async plan(client, input, signal) {
-      const api = client.project(input.project_uuid);
-      const task = await api.tasks.info(input.task_uuid, signal);
-      if (task.task_type === 'immediate')
-        throw new ToolInputError(
-          `Task ${task.uuid} is an immediate task: only timed, recurring and continuous tasks can be suspended or restored (pause_task pauses a flight).`,
-        );
-      if (task.status !== from)
-        throw new ToolInputError(`Task ${task.uuid} is ${task.status}; ${name} needs a ${from} task.`);
-      if (!task.sn) throw new ToolInputError(`Task ${input.task_uuid} names no dock.`);
-      const where = await dockOf(client, input.project_uuid, task.sn, signal);
-      const project = await projectName(client, input.project_uuid, signal);
+      const { api, task, where, common } = await taskPlace(client, input, signal, (t) => {
+        if (t.task_type === 'immediate')
+          throw new ToolInputError(
+            `Task ${t.uuid} is an immediate task: only timed, recurring and continuous tasks can be suspended or restored (pause_task pauses a flight).`,
+          );
+        if (t.status !== from)
+          throw new ToolInputError(`Task ${t.uuid} is ${t.status}; ${name} needs a ${from} task.`);
+      });
       return {
-        devices: where.devices,
-        project,
+        ...common,
         action: status === 'suspended' ? 'task.suspend' : 'task.restore',
         label: `${verb} task`,
-        target: { sn: where.dock.sn, name: deviceName(where.dock) },
-        taskName: task.name,
         text: [
           `${verb} the ${task.task_type} flight task "${task.name}" (${task.uuid}, now ${task.status}).`,
-          `Where: ${where.names}; project ${project}.`,
+          `Where: ${where.names}; project ${common.project}.`,
         ].join('\n'),
         async execute(signal2) {
           await api.tasks.setStatus(task.uuid, status, signal2);
