@@ -16,7 +16,7 @@ type Kind = ModelCreateBody['reconstruction_type'];
 
 const createArgs = z.looseObject({
   uuid: z.string().min(1),
-  name: z.string().trim().min(1).max(200).optional(),
+  modelName: z.string().trim().min(1).max(200).optional(),
   kinds: z
     .array(z.enum(['model_2d', 'model_3d']))
     .min(1)
@@ -42,10 +42,10 @@ export const createModelFromTask: CommandFactory = (ctx) => async (arg?: unknown
   if (folderId === undefined || folderId === null)
     throw new Error(vscode.l10n.t('FlightHub 2 gave no media folder for task "{0}".', task.name));
   const answers = {
-    name: given?.name ?? vscode.l10n.t('{0} model', task.name),
+    name: given?.modelName ?? vscode.l10n.t('{0} model', task.name),
     kinds: given?.kinds ?? (['model_3d'] as Kind),
   };
-  if (!given?.name || !given.kinds) await ask(title, answers);
+  if (!given?.modelName || !given.kinds) await ask(title, answers);
   const body: ModelCreateBody = {
     name: answers.name,
     reconstruction_type: answers.kinds,

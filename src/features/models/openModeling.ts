@@ -17,7 +17,7 @@ type Kind = '2d' | '3d' | '3dgs';
 
 const reconstructArgs = z.looseObject({
   folder: z.string().min(1),
-  name: z.string().trim().min(1).max(200).optional(),
+  modelName: z.string().trim().min(1).max(200).optional(),
   kinds: z
     .array(z.enum(['2d', '3d', '3dgs']))
     .min(1)
@@ -31,8 +31,8 @@ export const reconstructFromPhotos: CommandFactory = (ctx) => async (arg?: unkno
   const folder = given?.folder ?? (await pickFolder(title));
   const check = checkPhotoFolder(await readFolder(folder));
   if (!check.ok) throw new Error(folderProblem(folder, check));
-  const answers = { name: given?.name ?? basename(folder), kinds: given?.kinds ?? (['3d'] as Kind[]) };
-  if (!given?.name || !given.kinds) await ask(title, answers);
+  const answers = { name: given?.modelName ?? basename(folder), kinds: given?.kinds ?? (['3d'] as Kind[]) };
+  if (!given?.modelName || !given.kinds) await ask(title, answers);
   const api = await ctx.services.session.projectApi();
   const photos = check.photos.map((p) => ({ name: p.name, size: p.size }));
   const uploaded = await vscode.window.withProgress(
