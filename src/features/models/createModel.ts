@@ -8,9 +8,7 @@ import type { CommandFactory } from '../../ui/context';
 import { runSteps } from '../../ui/multiStep';
 import { parseArgs, resolveTask } from '../../ui/pickers';
 import { TaskNode } from '../../ui/tree/nodes';
-
-/** Tasks whose flight is over, so their media folder can hold photos. */
-export const FINISHED_TASK_STATUSES = ['success', 'partially_done', 'terminated'] as const;
+import { FINISHED_TASK_STATUSES } from './modelState';
 
 type Kind = ModelCreateBody['reconstruction_type'];
 

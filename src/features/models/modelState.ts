@@ -61,6 +61,12 @@ export function modelsPollDelay(
   return busy ? refreshMs : undefined;
 }
 
+/**
+ * Tasks whose flight is over, so their media folder can hold photos to reconstruct from (the Flight
+ * Tasks context menu offers the command on exactly these; a unit test compares the two).
+ */
+export const FINISHED_TASK_STATUSES = ['success', 'partially_done', 'terminated'] as const;
+
 /** Photo types open modeling takes (the FlightHub 2 client accepts JPEG, PNG and TIFF). */
 export const PHOTO_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'];
 /** Fewer photos cannot be matched into a model; the service refuses them too. */

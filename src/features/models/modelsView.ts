@@ -178,13 +178,6 @@ export class ModelsProvider extends BaseProvider {
     return nodes;
   }
 
-  /** The loaded model or open-modeling reconstruction, for tests and commands. */
-  find(id: number | string): ModelNode | OpenModelNode | undefined {
-    const m = this.models?.find((x) => x.id === id);
-    if (m) return new ModelNode(m);
-    return this.openModels?.find((x) => x.model.model_uuid === id);
-  }
-
   /** Drops the caches so the next load sees a new or removed model. */
   invalidate(): void {
     this.reset();

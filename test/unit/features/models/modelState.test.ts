@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { TASK_STATUSES, TASK_TYPES } from '../../../../src/api/schemas/task';
 import {
   checkPhotoFolder,
+  FINISHED_TASK_STATUSES,
   isImageHeader,
   isOpenModelActive,
   modelPhase,
@@ -124,5 +128,31 @@ describe('object keys', () => {
     assert.equal(photoObjectName('DJI_0001.JPG', 0), 'DJI_0001.JPG');
     assert.equal(photoObjectName('航拍 1.JPG', 4), 'photo-0005.jpg');
     assert.equal(photoObjectName('a b', 0), 'photo-0001.jpg');
+  });
+});
+
+describe('Flight Tasks context menu', () => {
+  it('offers "Reconstruct Model from Task Media" on exactly the finished tasks', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'package.json'), 'utf8'),
+    ) as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
+    const entries = (manifest.contributes.menus['view/item/context'] ?? []).filter(
+      (m) => m.command === 'flighthub.createModelFromTask',
+    );
+    assert.equal(entries.length, 1);
+    const when = entries[0]?.when ?? '';
+    assert.match(when, /view == flighthub\.tasks/);
+    const pattern = /viewItem =~ \/(.+)\/$/.exec(when)?.[1];
+    assert.ok(pattern, when);
+    const re = new RegExp(pattern);
+    for (const type of TASK_TYPES)
+      for (const status of TASK_STATUSES)
+        assert.equal(
+          re.test(`task.${type}.${status}`),
+          (FINISHED_TASK_STATUSES as readonly string[]).includes(status),
+          `${type} ${status}`,
+        );
   });
 });
