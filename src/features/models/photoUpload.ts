@@ -53,9 +53,12 @@ export async function uploadPhotos(o: PhotoUploadOptions): Promise<UploadedPhoto
   let sent = 0;
   let done = 0;
   let next = 0;
+  // One failed photo stops the others, so that the clean-up below runs once nothing is on the wire.
+  const stop = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, stop.signal]) : stop.signal;
   const worker = async (): Promise<void> => {
     while (next < o.photos.length) {
-      o.signal?.throwIfAborted();
+      signal.throwIfAborted();
       const i = next++;
       const photo = o.photos[i];
       const key = keys[i];
@@ -67,7 +70,7 @@ export async function uploadPhotos(o: PhotoUploadOptions): Promise<UploadedPhoto
           partSize: DEFAULT_PART_SIZE,
           queueSize: 2,
           contentType: contentType(photo.name),
-          ...(o.signal ? { signal: o.signal } : {}),
+          signal,
         });
         if (!etag) throw new Error(`the storage returned no ETag for ${photo.name}`);
         etags[i] = etag;
@@ -79,10 +82,20 @@ export async function uploadPhotos(o: PhotoUploadOptions): Promise<UploadedPhoto
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(PHOTOS_AT_ONCE, o.photos.length) }, worker));
-  } catch (error) {
-    for (const key of put) await storage.cleanUp(key).catch(() => undefined);
-    throw error;
+    const workers = Array.from({ length: Math.min(PHOTOS_AT_ONCE, o.photos.length) }, () =>
+      worker().catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    );
+    const failures = (await Promise.allSettled(workers)).flatMap((r) =>
+      r.status === 'rejected' ? [r.reason as unknown] : [],
+    );
+    if (failures.length > 0) {
+      for (const key of put) await storage.cleanUp(key).catch(() => undefined);
+      // The first real failure, not the aborts it caused in the other workers.
+      throw failures.find((e) => !(e instanceof Error && e.name === 'AbortError')) ?? failures[0];
+    }
   } finally {
     storage.destroy();
   }

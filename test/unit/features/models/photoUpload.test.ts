@@ -96,4 +96,24 @@ describe('open-modeling photo upload', () => {
     for (const name of ['DJI_0001.JPG', 'DJI_0002.JPG', 'DJI_0003.JPG', 'DJI_0004.JPG', 'photo-0005.jpg'])
       assert.equal(await s.sim.storage.hasObject(SIM_BUCKET, storeKey(seen.storePath, name)), false, name);
   });
+
+  it('stops the other photos, removes what it put and declares nothing when one photo fails', async () => {
+    const { api: spy, seen } = spied();
+    const list = [...photos.slice(0, 2), { name: 'vanished.jpg', size: 10 }, ...photos.slice(2)];
+    await assert.rejects(
+      uploadPhotos({ api: spy, folder, photos: list, resourceName: 'Broken' }),
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
+    assert.equal(seen.callbacks, 0);
+    const names = [
+      'DJI_0001.JPG',
+      'DJI_0002.JPG',
+      'vanished.jpg',
+      'DJI_0003.JPG',
+      'DJI_0004.JPG',
+      'photo-0006.jpg',
+    ];
+    for (const name of names)
+      assert.equal(await s.sim.storage.hasObject(SIM_BUCKET, storeKey(seen.storePath, name)), false, name);
+  });
 });
