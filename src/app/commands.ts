@@ -51,9 +51,18 @@ import {
   enableForwarder,
   listForwarders,
 } from '../features/devices/forwarders';
+import { downloadModel, showModelDetails } from '../features/models/commands';
+import { createModelFromTask } from '../features/models/createModel';
+import { reconstructFromPhotos } from '../features/models/openModeling';
+import {
+  deleteOpenModel,
+  deleteOpenResource,
+  showOpenModelDetails,
+  stopOpenModel,
+} from '../features/models/openModelCommands';
 
 const refresh: CommandFactory = (ctx) => (viewId?: unknown) => {
-  const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes];
+  const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes, ctx.views.models];
   const only = all.find((p) => p.viewId === viewId);
   for (const provider of only ? [only] : all) {
     provider.reset();
@@ -126,6 +135,14 @@ export const COMMANDS = {
   'flighthub.enableForwarder': enableForwarder,
   'flighthub.disableForwarder': disableForwarder,
   'flighthub.deleteForwarder': deleteForwarder,
+  'flighthub.showModelDetails': showModelDetails,
+  'flighthub.downloadModel': downloadModel,
+  'flighthub.createModelFromTask': createModelFromTask,
+  'flighthub.reconstructFromPhotos': reconstructFromPhotos,
+  'flighthub.showOpenModelDetails': showOpenModelDetails,
+  'flighthub.stopOpenModel': stopOpenModel,
+  'flighthub.deleteOpenModel': deleteOpenModel,
+  'flighthub.deleteOpenResource': deleteOpenResource,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

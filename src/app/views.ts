@@ -1,4 +1,4 @@
-// Creates the four tree views and wires visibility (task polling) and the `flighthub.connected`
+// Creates the tree views and wires visibility (task polling) and the `flighthub.connected`
 // context key that chooses between the trees and the welcome content.
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
@@ -7,19 +7,23 @@ import type { TreeNode } from '../ui/tree/nodes';
 import { ProjectsProvider } from '../features/connections/projectsView';
 import { RoutesProvider } from '../features/routes/routesView';
 import { TasksProvider } from '../features/tasks/tasksView';
+import { ModelsProvider } from '../features/models/modelsView';
 
 export function registerViews(services: Services) {
   const projects = new ProjectsProvider(services, 'flighthub.projects');
   const devices = new DevicesProvider(services, 'flighthub.devices');
   const tasks = new TasksProvider(services, 'flighthub.tasks');
   const routes = new RoutesProvider(services, 'flighthub.routes');
+  const models = new ModelsProvider(services, 'flighthub.models');
   const view = (id: string, provider: vscode.TreeDataProvider<TreeNode>) =>
     vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
   const projectsView = view(projects.viewId, projects);
   const devicesView = view(devices.viewId, devices);
   const tasksView = view(tasks.viewId, tasks);
   const routesView = view(routes.viewId, routes);
+  const modelsView = view(models.viewId, models);
   tasks.setVisible(tasksView.visible);
+  models.setVisible(modelsView.visible);
   const setContext = () => {
     void vscode.commands.executeCommand(
       'setContext',
@@ -44,6 +48,12 @@ export function registerViews(services: Services) {
     routesView,
     tasksView.onDidChangeVisibility((e) => tasks.setVisible(e.visible)),
     services.session.onDidChange(setContext),
+    models,
+    modelsView,
+    modelsView.onDidChangeVisibility((e) => models.setVisible(e.visible)),
   ];
-  return { views: { projects, devices, tasks, routes, tasksView, routesView, devicesView }, disposables };
+  return {
+    views: { projects, devices, tasks, routes, tasksView, routesView, devicesView, models, modelsView },
+    disposables,
+  };
 }

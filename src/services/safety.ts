@@ -81,6 +81,14 @@ export class SafetyGate {
     return yes;
   }
 
+  /**
+   * A plain yes/no for a destructive action that moves nothing (deleting a model): neither fenced nor
+   * audited, but asked through the same prompt, so a test answers it as it answers a flight action's.
+   */
+  ask(message: string, detail: string, confirmLabel: string): Thenable<boolean> {
+    return this.prompt(message, detail, confirmLabel);
+  }
+
   /** Records what was sent and how it ended. */
   record(
     a: MovingAction,

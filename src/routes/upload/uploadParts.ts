@@ -57,16 +57,19 @@ export interface PutOptions {
   readonly onProgress?: (sent: number, total: number) => void;
 }
 
-/** Uploads `body` to `key`; rejects on the first failure (after retries) with the other parts stopped. */
+/**
+ * Uploads `body` to `key`; rejects on the first failure (after retries) with the other parts stopped.
+ * Resolves with the object's ETag (open modeling declares it in the upload callback).
+ */
 export async function putObject(
   storage: UploadStorage,
   key: string,
   body: ObjectBody,
   options: PutOptions,
-): Promise<void> {
+): Promise<string | undefined> {
   if (body.size > options.partSize) return putParts(storage, key, body, options);
   const data = await body.read(0, body.size, scratch(body, body.size));
-  await storage.call(
+  const out = await storage.call(
     (abortSignal) =>
       storage.client.send(
         new PutObjectCommand({
@@ -81,6 +84,7 @@ export async function putObject(
     options.signal,
   );
   options.onProgress?.(body.size, body.size);
+  return out.ETag;
 }
 
 /** A buffer to read parts into, for bodies that need one. */
@@ -93,7 +97,7 @@ async function putParts(
   key: string,
   body: ObjectBody,
   options: PutOptions,
-): Promise<void> {
+): Promise<string | undefined> {
   const bucket = storage.sts.bucket;
   const created = await storage.call(
     (abortSignal) =>
@@ -153,7 +157,7 @@ async function putParts(
   if (failed) throw firstCause(outcomes) ?? failed.reason;
   options.signal?.throwIfAborted();
 
-  await storage.call(
+  const done = await storage.call(
     (abortSignal) =>
       storage.client.send(
         new CompleteMultipartUploadCommand({
@@ -167,6 +171,7 @@ async function putParts(
     options.signal,
   );
   storage.multipartUploadIds.delete(uploadId);
+  return done.ETag;
 }
 
 function firstCause(outcomes: PromiseSettledResult<void>[]): unknown {
