@@ -11,7 +11,7 @@ import { screenToWorld, worldToLonLat } from '../../src/webviews/map/projection'
 import type { RouteView } from '../../src/webviews/routePreview/protocol';
 import type { TrajectoryView } from '../../src/webviews/trajectory/protocol';
 import { startHarness, until, type Harness, type PanelPage } from '../helpers/webviewHarness';
-import { mapLabels, projector } from './mapProbe';
+import { mapLabels, mapViewport, projector } from './mapProbe';
 
 const binding = { connectionId: 'c1', connectionName: 'Simulator', projectUuid: 'p1' };
 const map = { tileUrl: '', attribution: '' };
@@ -85,18 +85,7 @@ async function lonLatAt(
   x: number,
   y: number,
 ): Promise<{ pageX: number; pageY: number; lon: number; lat: number }> {
-  const info = await p.page.$eval('.map', (el) => {
-    const r = el.getBoundingClientRect();
-    return {
-      view: (el as HTMLElement).dataset.view ?? '',
-      left: r.left,
-      top: r.top,
-      width: r.width,
-      height: r.height,
-    };
-  });
-  const view = JSON.parse(info.view) as { cx: number; cy: number; zoom: number };
-  const vp = { ...view, width: Math.round(info.width), height: Math.round(info.height) };
+  const { info, vp } = await mapViewport(p.page);
   const w = screenToWorld(vp, x, y);
   return { ...worldToLonLat(w.x, w.y), pageX: info.left + x, pageY: info.top + y };
 }

@@ -27,10 +27,8 @@ export interface ScreenPoint {
   readonly pageY: number;
 }
 
-export async function projector(
-  page: Page,
-  mapSelector = '.map',
-): Promise<(lon: number, lat: number) => ScreenPoint> {
+/** The map's viewport as the page has it (from `data-view`), and where the map sits on the page. */
+export async function mapViewport(page: Page, mapSelector = '.map') {
   const info = await page.$eval(mapSelector, (el) => {
     const r = el.getBoundingClientRect();
     return {
@@ -42,7 +40,14 @@ export async function projector(
     };
   });
   const view = JSON.parse(info.view) as { cx: number; cy: number; zoom: number };
-  const vp = { ...view, width: Math.round(info.width), height: Math.round(info.height) };
+  return { info, vp: { ...view, width: Math.round(info.width), height: Math.round(info.height) } };
+}
+
+export async function projector(
+  page: Page,
+  mapSelector = '.map',
+): Promise<(lon: number, lat: number) => ScreenPoint> {
+  const { info, vp } = await mapViewport(page, mapSelector);
   return (lon, lat) => {
     const s = worldToScreen(vp, lonLatToWorld(lon, lat));
     return { x: s.x, y: s.y, pageX: s.x + info.left, pageY: s.y + info.top };

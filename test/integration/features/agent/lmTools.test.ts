@@ -12,7 +12,7 @@ import type { Definition } from '../../../../src/features/agent/mcpProvider';
 import type { TestApi } from '../../../../src/extension';
 import type { AuditEntry } from '../../../../src/services/audit';
 import type { Simulator } from '../../../../src/simulator/simulator';
-import { connectSimulator, extensionApi, mainDockWithRoute } from '../../api';
+import { connectSimulator, extensionApi, mainDockWithRoute, startOtherSimulator } from '../../api';
 
 const never = new vscode.CancellationTokenSource().token;
 
@@ -52,13 +52,31 @@ describe('agent tools in VS Code (Language Model Tools)', function () {
       .getConfiguration('flighthub.safety')
       .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
 
+  // A simulator of their own: the flights these tests start must not keep the shared one's main dock busy.
+  let connectionId: string | undefined;
   before(async () => {
     api = await extensionApi();
-    sim = await connectSimulator(api);
+    await connectSimulator(api);
+    sim = await startOtherSimulator({ seed: 'lm-tools' });
+    connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
+      name: 'LM tools org',
+      url: sim.url,
+      orgKey: sim.orgKey,
+    });
+    assert.ok(connectionId, String(api.lastCommandError()));
+    const world = sim.world.describe();
+    const first = world.projects[0];
+    assert.ok(first);
+    await api.services.session.setActiveProject({ uuid: first.uuid, name: first.name });
+    project = { uuid: first.uuid, name: first.name };
     ({ dockSn, routeUuid } = mainDockWithRoute(api, sim));
-    const active = api.services.session.project;
-    assert.ok(active);
-    project = { uuid: active.uuid, name: active.name };
+  });
+
+  after(async () => {
+    if (connectionId)
+      await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
+    await sim.stop();
+    await connectSimulator(api);
   });
 
   beforeEach(() => {
@@ -106,8 +124,7 @@ describe('agent tools in VS Code (Language Model Tools)', function () {
       ),
     );
     assert.match(bad, /^Invalid input:[\s\S]*dock_sn/);
-    const key = await api.services.simulator.ensure();
-    assert.ok(!text.includes(key.orgKey) && !bad.includes(key.orgKey), 'no organization key in results');
+    assert.ok(!text.includes(sim.orgKey) && !bad.includes(sim.orgKey), 'no organization key in results');
   });
 
   it('an action shows its plan as the confirmation: action, device, project and connection', async () => {
@@ -123,7 +140,7 @@ describe('agent tools in VS Code (Language Model Tools)', function () {
     assert.match(prepared.confirmationMessages.title, /Create and start flight task/);
     assert.ok(body.includes('Create the immediate flight task "LM planned"'), body);
     assert.ok(body.includes(dockSn) && body.includes(project.name), body);
-    assert.ok(body.includes('Built-in Simulator') || /Connection: \S/.test(body), body);
+    assert.ok(body.includes('Connection: LM tools org'), body);
 
     const read = await tool('flighthub_list_projects').prepareInvocation?.({ input: {} }, never);
     assert.equal(read?.confirmationMessages, undefined, 'reads do not ask');
