@@ -1,13 +1,15 @@
 // What an error means for the person in front of VS Code, with a remedy (docs/api.md#error-codes).
 import * as vscode from 'vscode';
 import { BusinessError, FlightHubError } from '../api/errors';
+import { BUSINESS_CODE_EXPLANATIONS } from './errorCatalogue';
 
-interface Explanation {
+export interface Explanation {
   readonly meaning: string;
   readonly remedy: string;
 }
 
-function explainCode(code: number): Explanation | undefined {
+/** The meaning and remedy of a business code, translated; undefined for codes we cannot explain. */
+export function explainCode(code: number): Explanation | undefined {
   const t = vscode.l10n.t;
   switch (code) {
     case 200401:
@@ -82,8 +84,14 @@ function explainCode(code: number): Explanation | undefined {
     case 228500:
       return { meaning: t('FlightHub 2 had a server error.'), remedy: t('Try again later.') };
     default:
-      return undefined;
+      return fromCatalogue(code);
   }
+}
+
+function fromCatalogue(code: number): Explanation | undefined {
+  const known = BUSINESS_CODE_EXPLANATIONS[code];
+  // The catalogue holds English source text; its zh-cn entries are in the l10n bundle like the rest.
+  return known && { meaning: vscode.l10n.t(known.meaning), remedy: vscode.l10n.t(known.remedy) };
 }
 
 /** One line for a notification or a tree node. */
