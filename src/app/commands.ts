@@ -21,6 +21,7 @@ import {
   returnHome,
   showDeviceState,
   showHms,
+  showDeviceStateJson,
 } from '../features/devices/commands';
 import { downloadTaskMedia } from '../features/media/commands';
 import { previewRoute } from '../features/routes/routePreviewPanel';
@@ -105,6 +106,7 @@ export const COMMANDS = {
   'flighthub.previewRoute': previewRoute,
   'flighthub.uploadRoute': uploadRoute,
   'flighthub.openKmzContents': openKmzContents,
+  'flighthub.showDeviceStateJson': showDeviceStateJson,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -1,24 +1,16 @@
 // Every business code our API notes list (docs/api.md#error-codes) has a meaning and a remedy, and every
-// line of the catalogue has a Simplified Chinese entry. errorText.ts names `vscode` for l10n.t only; here
-// that is the MCP build's shim (src/agent/vscodeShim.ts: English, placeholders filled), as in dist/mcp.js.
+// line of the catalogue has a Simplified Chinese entry. errorText.ts is loaded with the l10n shim.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import Module from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BusinessError } from '../../../src/api/errors';
 import { BUSINESS_CODE_EXPLANATIONS } from '../../../src/core/errorCatalogue';
+import { hostModule } from '../../helpers/vscodeShim';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
-type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
-const loader = Module as unknown as { _load: Load };
-const load = loader._load;
-loader._load = (request, parent, isMain) =>
-  request === 'vscode' ? load('../../../src/agent/vscodeShim', module, false) : load(request, parent, isMain);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const errorText = require('../../../src/core/errorText') as typeof import('../../../src/core/errorText');
-loader._load = load;
+const errorText = hostModule<typeof import('../../../src/core/errorText')>('core/errorText');
 
 /** The codes in the first column of docs/api.md's error table; `a – b` is a range. */
 export function documentedCodes(markdown: string): { code: number; meaning: string }[] {
