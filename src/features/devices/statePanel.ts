@@ -93,10 +93,12 @@ export class DeviceStatePanel {
   /** Reads state and alerts once, then again after STATE_POLL_MS while the panel stays visible. */
   private async poll(): Promise<void> {
     clearTimeout(this.timer);
+    if (!this.polling) this.show({ type: 'polling', active: true });
     this.polling = true;
-    this.show({ type: 'polling', active: true });
     await this.read();
     if (!this.alive || !this.polling || !this.host.panel.visible) return;
+    // One timer, even when a refresh or a visibility change overlapped this read.
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.loaded = this.poll();
     }, STATE_POLL_MS);
@@ -108,12 +110,13 @@ export class DeviceStatePanel {
       const api = await this.services.session.apiFor(this.binding);
       const [state, hms] = await Promise.all([api.devices.state(sn), api.devices.hms([sn])]);
       if (!this.alive) return;
-      const facts = readStateFacts(state.device_state ?? {}, this.device.role);
-      this.show({ type: 'state', view: deviceStateView(facts, Date.now()) });
       const alerts = hms.list.find((e) => e.device_sn === sn)?.device_hms?.list ?? [];
       this.last = { state, alerts };
-      this.show({ type: 'alerts', alerts: hmsAlertsView(alerts) });
       this.messages.delete('failed');
+      this.show({ type: 'alerts', alerts: hmsAlertsView(alerts) });
+      const facts = readStateFacts(state.device_state ?? {}, this.device.role);
+      // Last: the newest state is what the host posted last (integration tests read it there).
+      this.show({ type: 'state', view: deviceStateView(facts, Date.now()) });
     } catch (error) {
       if (!this.alive) return;
       this.services.log.error(`device state ${sn}: ${describeError(error)}`);

@@ -93,7 +93,10 @@ function render(): void {
     alerts === undefined ? h('div', { class: 'muted' }, l.loading) : alertList(l, alerts, setup.locale),
   );
   body.append(alertsSection);
+  // Every refresh redraws: keep the reader where they were.
+  const scrolled = app.querySelector('.body')?.scrollTop ?? 0;
   app.replaceChildren(toolbar, body);
+  body.scrollTop = scrolled;
   if (wantFocus && (wantFocus === 'state' ? view : alerts)) {
     document.getElementById(wantFocus)?.scrollIntoView({ block: 'start' });
     wantFocus = undefined;
