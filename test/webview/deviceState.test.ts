@@ -123,6 +123,20 @@ describe('device state page', () => {
     assert.deepEqual(p.problems(), []);
     await p.close();
   });
+
+  it('keeps the reader where they scrolled when the next reading arrives', async () => {
+    const p = await h.open('deviceState', { viewport: { width: 700, height: 300 } });
+    await p.waitForPosted('ready');
+    await p.send({ type: 'setup', labels: words.deviceStateLabels(), device, binding, locale: 'en' });
+    await p.send({ type: 'state', view });
+    await p.send({ type: 'alerts', alerts });
+    const scrollTop = () => p.page.$eval('.body', (b) => b.scrollTop);
+    await p.page.$eval('.body', (b) => (b.scrollTop = 150));
+    assert.equal(await scrollTop(), 150, 'the page is long enough to scroll');
+    await p.send({ type: 'state', view: { ...view, updatedAt: view.updatedAt + 3000 } });
+    assert.equal(await scrollTop(), 150);
+    await p.close();
+  });
 });
 
 /** What a card shows under its label. */
