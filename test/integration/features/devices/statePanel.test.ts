@@ -111,6 +111,10 @@ describe('device state panel', function () {
       return v && v.updatedAt > first.updatedAt && v.position && v !== first ? v : undefined;
     }, 4 * POLL_MS);
     assert.notDeepEqual(later.position, first.position);
+    // The page's "Open as JSON": the raw thing model in an editor.
+    await host.send({ type: 'openJson' });
+    const json = await eventually(() => vscode.window.activeTextEditor?.document.getText());
+    assert.equal((JSON.parse(json) as { device_sn?: string }).device_sn, aircraftSn);
   });
 
   it('Show HMS Alerts opens the panel of the device at its alerts', async () => {
