@@ -21,6 +21,7 @@ import {
   returnHome,
   showDeviceState,
   showHms,
+  showDeviceStateJson,
 } from '../features/devices/commands';
 import { downloadTaskMedia } from '../features/media/commands';
 import { previewRoute } from '../features/routes/routePreviewPanel';
@@ -143,6 +144,7 @@ export const COMMANDS = {
   'flighthub.stopOpenModel': stopOpenModel,
   'flighthub.deleteOpenModel': deleteOpenModel,
   'flighthub.deleteOpenResource': deleteOpenResource,
+  'flighthub.showDeviceStateJson': showDeviceStateJson,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

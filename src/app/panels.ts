@@ -7,10 +7,17 @@ import { galleryPanel } from '../features/media/galleryPanel';
 import { livePanel } from '../features/live/livePanel';
 import { routePreviewPanel } from '../features/routes/routePreviewPanel';
 import { trajectoryPanel } from '../features/tasks/trajectoryPanel';
+import { deviceStatePanel } from '../features/devices/statePanel';
 import { registerSerializers, type RestorablePanel } from '../ui/panels/definePanel';
 import { openPanels, type OpenPanel } from '../ui/panels/panelHost';
 
-const PANELS: readonly RestorablePanel[] = [galleryPanel, livePanel, routePreviewPanel, trajectoryPanel];
+const PANELS: readonly RestorablePanel[] = [
+  galleryPanel,
+  livePanel,
+  routePreviewPanel,
+  trajectoryPanel,
+  deviceStatePanel,
+];
 
 /** What integration tests see of the panels: the ones open now, and the serializers' restore path. */
 export interface PanelsView {

@@ -2,13 +2,15 @@
 import * as vscode from 'vscode';
 import { BusinessError, FlightHubError } from '../api/errors';
 import { explainForwarderCode } from './forwarderErrors';
+import { BUSINESS_CODE_EXPLANATIONS } from './errorCatalogue';
 
-interface Explanation {
+export interface Explanation {
   readonly meaning: string;
   readonly remedy: string;
 }
 
-function explainCode(code: number): Explanation | undefined {
+/** The meaning and remedy of a business code, translated; undefined for codes we cannot explain. */
+export function explainCode(code: number): Explanation | undefined {
   const t = vscode.l10n.t;
   switch (code) {
     case 200401:
@@ -83,14 +85,20 @@ function explainCode(code: number): Explanation | undefined {
     case 228500:
       return { meaning: t('FlightHub 2 had a server error.'), remedy: t('Try again later.') };
     default:
-      return undefined;
+      return fromCatalogue(code) ?? explainForwarderCode(code);
   }
+}
+
+function fromCatalogue(code: number): Explanation | undefined {
+  const known = BUSINESS_CODE_EXPLANATIONS[code];
+  // The catalogue holds English source text; its zh-cn entries are in the l10n bundle like the rest.
+  return known && { meaning: vscode.l10n.t(known.meaning), remedy: vscode.l10n.t(known.remedy) };
 }
 
 /** One line for a notification or a tree node. */
 export function describeError(error: unknown): string {
   if (BusinessError.is(error)) {
-    const e = explainCode(error.businessCode) ?? explainForwarderCode(error.businessCode);
+    const e = explainCode(error.businessCode);
     const server = error.serverMessage ? ` (${error.serverMessage})` : '';
     return e
       ? vscode.l10n.t('{0} {1} [code {2}{3}]', e.meaning, e.remedy, String(error.businessCode), server)

@@ -11,33 +11,42 @@ import type { CommandContext, CommandFactory } from '../../ui/context';
 import { movingAction, reloadDockTasks, sendFlightAction } from '../../ui/flightAction';
 import { chooseCamera, chooseOne, choosePayloads, LENS_TYPES, lensTypesOf } from './payloads';
 import { deviceName, parseArgs, resolveDevice, type ProjectDevice } from '../../ui/pickers';
+import { deviceStatePanel, type DeviceStatePanel } from './statePanel';
 
 const ANY = ['dock', 'aircraft', 'rc'] as const;
 
+/** The device state panel; resolves once the first read settled, with what it read. */
 export const showDeviceState: CommandFactory = (ctx) => async (arg?: unknown) => {
+  const panel = await openStatePanel(ctx, arg, vscode.l10n.t('Show Device State'));
+  panel.focus('state');
+  return panel.last?.state;
+};
+
+/** The same panel, scrolled to its HMS alerts; resolves with the alerts it read. */
+export const showHms: CommandFactory = (ctx) => async (arg?: unknown) => {
+  const panel = await openStatePanel(ctx, arg, vscode.l10n.t('Show HMS Alerts'));
+  panel.focus('alerts');
+  return panel.last?.alerts;
+};
+
+/** The raw thing model as a JSON document (the panel's "Open as JSON"). */
+export const showDeviceStateJson: CommandFactory = (ctx) => async (arg?: unknown) => {
   const api = await ctx.services.session.projectApi();
-  const d = await resolveDevice(api, arg, { roles: ANY, title: vscode.l10n.t('Show Device State') });
+  const d = await resolveDevice(api, arg, { roles: ANY, title: vscode.l10n.t('Show Device State as JSON') });
   const state = await api.devices.state(d.device.sn);
   await ctx.docs.show(`${deviceName(d.device)} state`, state);
   return state;
 };
 
-export const showHms: CommandFactory = (ctx) => async (arg?: unknown) => {
-  const api = await ctx.services.session.projectApi();
-  const d = await resolveDevice(api, arg, { roles: ANY, title: vscode.l10n.t('Show HMS Alerts') });
-  const { list } = await api.devices.hms([d.device.sn]);
-  const alerts = list.find((e) => e.device_sn === d.device.sn)?.device_hms?.list ?? [];
-  if (!alerts.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no HMS alerts.', deviceName(d.device)));
-    return [];
-  }
-  await ctx.docs.show(`${deviceName(d.device)} HMS`, {
-    device_sn: d.device.sn,
-    count: alerts.length,
-    alerts,
-  });
-  return alerts;
-};
+async function openStatePanel(ctx: CommandContext, arg: unknown, title: string): Promise<DeviceStatePanel> {
+  const binding = ctx.services.session.binding();
+  const api = await ctx.services.session.apiFor(binding);
+  const d = await resolveDevice(api, arg, { roles: ANY, title });
+  const device = { sn: d.device.sn, name: deviceName(d.device).slice(0, 300), role: d.role };
+  const panel = deviceStatePanel.open(ctx.services, { device, binding });
+  await panel.loaded;
+  return panel;
+}
 
 const cameraArgs = z.looseObject({
   camera_index: z.string().optional(),
