@@ -2,6 +2,7 @@
 // page of items), never a raw dump: task lists reach 10,000 items and media lists 10,000 files.
 import * as z from 'zod';
 import { TASK_STATUSES } from '../api/schemas/task';
+import { hmsExplanation } from '../core/hmsExplanations';
 import { limit, offset, projectUuid, readTool, taskUuid, ToolInputError, type ReadTool } from './tool';
 import { counts, deviceName, page, plural, when } from './text';
 
@@ -169,7 +170,7 @@ const hmsAlerts = readTool({
   name: 'hms_alerts',
   title: 'HMS health alerts',
   description:
-    'Active HMS (health management) alerts of devices of a project: level, code and message per device. Without device_sns: every device of the project.',
+    'Active HMS (health management) alerts of devices of a project: level, code and message per device, with what the alert means and what to do when the code is known. Without device_sns: every device of the project.',
   inputSchema: z.strictObject({
     project_uuid: projectUuid,
     device_sns: z
@@ -192,13 +193,11 @@ const hmsAlerts = readTool({
     const { list } = await api.devices.hms(sns, signal);
     const alerts = list.flatMap((d) => (d.device_hms?.list ?? []).map((a) => ({ sn: d.device_sn, ...a })));
     if (alerts.length === 0) return `No active HMS alerts on ${plural(sns.length, 'device')}.`;
-    const body = page(
-      alerts,
-      input.offset,
-      input.limit,
-      (a) =>
-        `${a.sn} | level ${a.level ?? '-'} | ${a.code ?? '-'} | ${a.message ?? '-'} | since ${when(a.begin_time)}`,
-    );
+    const body = page(alerts, input.offset, input.limit, (a) => {
+      const known = a.code ? hmsExplanation(a.code) : undefined;
+      const why = known ? ` | means: ${known.explanation} | to do: ${known.remedy}` : '';
+      return `${a.sn} | level ${a.level ?? '-'} | ${a.code ?? '-'} | ${a.message ?? '-'} | since ${when(a.begin_time)}${why}`;
+    });
     return `${plural(alerts.length, 'active HMS alert')} on ${plural(sns.length, 'device')}:\n${body}`;
   },
 });

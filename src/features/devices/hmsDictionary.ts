@@ -1,44 +1,14 @@
-// What an HMS (health management system) alert means and what to do about it, by code
-// (docs/api.md#hms). Covers every code the simulator raises (src/simulator/world/catalog.ts HMS_CATALOG,
-// whose texts are illustrative) and the one public example, 0x16100083. Unknown codes get no
-// explanation: the panel then shows the device's own message and "no explanation yet".
+// HMS alerts in the words of the Device State panel: the explanation and remedy of a code (from
+// core/hmsExplanations.ts, translated), the level and the module. Unknown codes get no explanation: the
+// panel then shows the device's own message and "no explanation yet".
 import * as vscode from 'vscode';
+import { hmsExplanation, type HmsExplanation } from '../../core/hmsExplanations';
 import type { HmsAlertView } from '../../webviews/deviceState/protocol';
 
-export interface HmsExplanation {
-  readonly explanation: string;
-  readonly remedy: string;
-}
-
-/** Codes are hex strings (`0x1B0100A0`); case does not matter. */
+/** Codes are hex strings (`0x1B0100A0`); case does not matter. Translated. */
 export function explainHms(code: string): HmsExplanation | undefined {
-  const t = vscode.l10n.t;
-  switch (code.trim().toLowerCase()) {
-    case '0x16100083':
-      return {
-        explanation: t('The aircraft battery is too cold to take off safely.'),
-        remedy: t(
-          'Let the dock warm the battery, or warm it up before take-off; then check the alert has cleared.',
-        ),
-      };
-    case '0x19110002':
-      return {
-        explanation: t('The dock air conditioner is heating the cabin (cold weather).'),
-        remedy: t('Nothing to do: tasks can start once the cabin is warm enough.'),
-      };
-    case '0x1b0100a0':
-      return {
-        explanation: t('The dock firmware is older than the version this operation needs.'),
-        remedy: t('Update the dock and aircraft firmware in FlightHub 2 (Devices → firmware update).'),
-      };
-    case '0x1b030012':
-      return {
-        explanation: t('The dock lost its network connection to FlightHub 2.'),
-        remedy: t("Check the dock's network cable, router or 4G dongle; the dock reconnects by itself."),
-      };
-    default:
-      return undefined;
-  }
+  const known = hmsExplanation(code);
+  return known && { explanation: vscode.l10n.t(known.explanation), remedy: vscode.l10n.t(known.remedy) };
 }
 
 /**

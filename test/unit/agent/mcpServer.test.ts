@@ -183,6 +183,13 @@ void describe('flighthub-mcp, read-only (the default)', () => {
     assert.match(details.text, new RegExp(`status: success; type: \\w+; dock: ${world.dock}`));
   });
 
+  it('explains HMS alerts it knows: what the alert means and what to do', async () => {
+    const r = await s.call('hms_alerts', { project_uuid: world.project.uuid });
+    assert.equal(r.isError, false, r.text);
+    assert.match(r.text, /^\d+ active HMS alerts? on \d+ devices?:/);
+    assert.match(r.text, /\| 0x[0-9A-Fa-f]+ \| .* \| means: .+ \| to do: .+/);
+  });
+
   it('returns a bad input as an error result naming the field', async () => {
     const r = await s.call('list_tasks', { project_uuid: world.project.uuid, dock_sn: 7, extra: true });
     assert.equal(r.isError, true);
