@@ -27,7 +27,7 @@ import { previewRoute } from '../features/routes/routePreviewPanel';
 import { openTaskTrajectory } from '../features/tasks/trajectoryPanel';
 import { startLivestream } from '../features/live/commands';
 import { openKmzContents } from '../features/routes/kmz';
-import { downloadRoute, showRouteDetails } from '../features/routes/commands';
+import { downloadRoute, showRouteDetails, showRouteDetailsJson } from '../features/routes/commands';
 import { type CommandFailure, withErrorBoundary } from '../ui/run';
 import { uploadRoute } from '../features/routes/upload';
 import {
@@ -36,10 +36,21 @@ import {
   pauseTask,
   restoreTask,
   resumeTask,
-  showTaskDetails,
   suspendTask,
 } from '../features/tasks/commands';
 import { isLoadMore } from '../ui/args';
+import {
+  showTaskDetails,
+  showTaskDetailsJson,
+  unwatchTask,
+  watchTask,
+} from '../features/tasks/detailsCommands';
+import {
+  simulatorAdvanceClock,
+  simulatorClearFaults,
+  simulatorInjectFault,
+  simulatorSpeedUpClock,
+} from '../features/simulatorControls/commands';
 
 const refresh: CommandFactory = (ctx) => (viewId?: unknown) => {
   const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes];
@@ -105,6 +116,14 @@ export const COMMANDS = {
   'flighthub.previewRoute': previewRoute,
   'flighthub.uploadRoute': uploadRoute,
   'flighthub.openKmzContents': openKmzContents,
+  'flighthub.showTaskDetailsJson': showTaskDetailsJson,
+  'flighthub.showRouteDetailsJson': showRouteDetailsJson,
+  'flighthub.watchTask': watchTask,
+  'flighthub.unwatchTask': unwatchTask,
+  'flighthub.simulatorInjectFault': simulatorInjectFault,
+  'flighthub.simulatorSpeedUpClock': simulatorSpeedUpClock,
+  'flighthub.simulatorAdvanceClock': simulatorAdvanceClock,
+  'flighthub.simulatorClearFaults': simulatorClearFaults,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -7,8 +7,10 @@ import type { TreeNode } from '../ui/tree/nodes';
 import { ProjectsProvider } from '../features/connections/projectsView';
 import { RoutesProvider } from '../features/routes/routesView';
 import { TasksProvider } from '../features/tasks/tasksView';
+import { TaskWatcher } from '../features/tasks/taskWatch';
+import { showNotification, type Notify } from '../ui/notify';
 
-export function registerViews(services: Services) {
+export function registerViews(services: Services, notify: Notify = showNotification) {
   const projects = new ProjectsProvider(services, 'flighthub.projects');
   const devices = new DevicesProvider(services, 'flighthub.devices');
   const tasks = new TasksProvider(services, 'flighthub.tasks');
@@ -32,7 +34,15 @@ export function registerViews(services: Services) {
       Boolean(services.session.project),
     );
   };
+  // Watched tasks (taskWatch.ts) and the built-in simulator's controls (features/simulatorControls) have menus.
+  const taskWatch = new TaskWatcher(services, notify);
+  const setExtraContext = () => {
+    const sim = services.session.connection?.kind === 'simulator';
+    void vscode.commands.executeCommand('setContext', 'flighthub.builtInSimulator', sim);
+    void vscode.commands.executeCommand('setContext', 'flighthub.watchingTasks', taskWatch.uuids.length > 0);
+  };
   setContext();
+  setExtraContext();
   const disposables: vscode.Disposable[] = [
     projects,
     devices,
@@ -44,6 +54,12 @@ export function registerViews(services: Services) {
     routesView,
     tasksView.onDidChangeVisibility((e) => tasks.setVisible(e.visible)),
     services.session.onDidChange(setContext),
+    taskWatch,
+    taskWatch.onDidChange(setExtraContext),
+    services.session.onDidChange(setExtraContext),
   ];
-  return { views: { projects, devices, tasks, routes, tasksView, routesView, devicesView }, disposables };
+  return {
+    views: { projects, devices, tasks, routes, tasksView, routesView, devicesView, taskWatch },
+    disposables,
+  };
 }

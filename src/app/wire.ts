@@ -8,6 +8,8 @@ import { registerRouteDiagnostics, ROUTE_COMMANDS } from '../features/routes/reg
 import type { Services } from '../services/services';
 import { JSON_SCHEME, JsonDocuments } from '../ui/jsonDocs';
 import type { CommandFailure } from '../ui/run';
+import { DetailsPanels } from '../ui/details/detailsPanels';
+import type { Notify } from '../ui/notify';
 import { registerCommands } from './commands';
 import { registerPanels } from './panels';
 import { registerViews } from './views';
@@ -16,25 +18,28 @@ export function wireExtension(
   context: vscode.ExtensionContext,
   services: Services,
   onCommandFailure?: (failure: CommandFailure) => void,
+  notify?: Notify,
 ) {
   const docs = new JsonDocuments();
-  const { views, disposables } = registerViews(services);
+  const details = new DetailsPanels();
+  const { views, disposables } = registerViews(services, notify);
   const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
   const panels = registerPanels(services);
   context.subscriptions.push(
     services,
     docs,
+    details,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, docs),
     registerKmzFileSystem(),
     ...disposables,
     ...registerCommands(
-      { services, docs, views },
+      { services, docs, views, details },
       { onRun: (id) => ROUTE_COMMANDS.has(id) && routeDiagnostics.start(), onFailure: onCommandFailure },
     ),
     ...panels.disposables,
     new StatusBar(services),
   );
-  return { views, routeDiagnostics, panels: panels.panels };
+  return { views, routeDiagnostics, panels: panels.panels, details };
 }
 
 export type Wired = ReturnType<typeof wireExtension>;
