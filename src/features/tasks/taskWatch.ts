@@ -8,12 +8,15 @@ import type { ProjectBinding } from '../../services/session';
 import type { Notify } from '../../ui/notify';
 import type { PickedTask } from '../../ui/pickers';
 import { statusLabel } from '../../ui/tree/nodes';
+import { timeMs, watchDelayMs } from './taskPolling';
 
 interface Watched {
   readonly task: PickedTask;
   /** The project the task belongs to: the watch goes on when another project becomes active. */
   readonly binding: ProjectBinding;
   status: string | undefined;
+  /** When to look next (ms since epoch). */
+  dueAt: number;
 }
 
 /** What a finished watch reported (for the TestApi and the log). */
@@ -26,6 +29,8 @@ export interface WatchOutcome {
 export class TaskWatcher implements vscode.Disposable {
   private readonly watched = new Map<string, Watched>();
   private timer: NodeJS.Timeout | undefined;
+  private due = 0;
+  private polls: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -39,9 +44,9 @@ export class TaskWatcher implements vscode.Disposable {
     return [...this.watched.keys()];
   }
 
-  /** Whether a poll is pending (false whenever nothing unfinished is watched). */
+  /** Whether a poll is pending or running (false whenever nothing unfinished is watched). */
   get polling(): boolean {
-    return this.timer !== undefined;
+    return this.timer !== undefined || (this.polls !== undefined && this.watched.size > 0);
   }
 
   isWatched(uuid: string): boolean {
@@ -52,7 +57,13 @@ export class TaskWatcher implements vscode.Disposable {
   watch(task: PickedTask): boolean {
     if (task.status !== undefined && TERMINAL_STATUSES.has(task.status)) return false;
     if (!this.watched.has(task.uuid)) {
-      this.watched.set(task.uuid, { task, binding: this.services.session.binding(), status: task.status });
+      const dueAt = Date.now() + this.refreshMs;
+      this.watched.set(task.uuid, {
+        task,
+        binding: this.services.session.binding(),
+        status: task.status,
+        dueAt,
+      });
       this.services.log.info(`watching task ${task.uuid}`);
       this.changed.fire();
     }
@@ -79,29 +90,44 @@ export class TaskWatcher implements vscode.Disposable {
     return Math.max(2, seconds) * 1000;
   }
 
+  /** One timer, for the watched task due soonest; none while nothing is watched. */
   private schedule(): void {
     if (this.watched.size === 0) {
       clearTimeout(this.timer);
       this.timer = undefined;
       return;
     }
-    this.timer ??= setTimeout(() => {
-      void this.pollOnce()
-        .catch((error: unknown) => this.services.log.error('watched task refresh failed', error))
-        .finally(() => {
-          this.timer = undefined;
-          this.schedule();
-        });
-    }, this.refreshMs);
+    if (this.polls) return; // the running poll schedules when it is done
+    const due = Math.min(...[...this.watched.values()].map((w) => w.dueAt));
+    // A task watched later must not postpone a look that is already due sooner.
+    if (this.timer && this.due <= due) return;
+    clearTimeout(this.timer);
+    this.due = due;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.polls = this.pollOnce()
+          .catch((error: unknown) => this.services.log.error('watched task refresh failed', error))
+          .finally(() => {
+            this.polls = undefined;
+            this.schedule();
+          });
+      },
+      Math.max(0, due - Date.now()),
+    );
   }
 
   /** Reads each watched task once; a finished one is dropped and announced. */
   private async pollOnce(): Promise<void> {
     for (const [uuid, entry] of [...this.watched]) {
+      if (!this.watched.has(uuid) || entry.dueAt > Date.now()) continue;
+      entry.dueAt = Date.now() + this.refreshMs;
       let status: string;
       try {
         const api = await this.services.session.apiFor(entry.binding);
-        status = (await api.tasks.info(uuid)).status;
+        const info = await api.tasks.info(uuid);
+        status = info.status;
+        entry.dueAt = Date.now() + watchDelayMs(status, timeMs(info.begin_at), Date.now(), this.refreshMs);
       } catch (error) {
         // A passing failure must not end the watch; the next tick tries again.
         this.services.log.error(`watched task ${uuid}: refresh failed`, error);
