@@ -9,6 +9,7 @@ import type { Services } from '../services/services';
 import { JSON_SCHEME, JsonDocuments } from '../ui/jsonDocs';
 import type { CommandFailure } from '../ui/run';
 import { DetailsPanels } from '../ui/details/detailsPanels';
+import { SimulatorStatus } from '../features/simulatorControls/statusBar';
 import type { Notify } from '../ui/notify';
 import { registerCommands } from './commands';
 import { registerPanels } from './panels';
@@ -25,6 +26,7 @@ export function wireExtension(
   const { views, disposables } = registerViews(services, notify);
   const routeDiagnostics = registerRouteDiagnostics(context, views.routesView);
   const panels = registerPanels(services);
+  const simulatorStatus = new SimulatorStatus(services);
   context.subscriptions.push(
     services,
     docs,
@@ -38,8 +40,9 @@ export function wireExtension(
     ),
     ...panels.disposables,
     new StatusBar(services),
+    simulatorStatus,
   );
-  return { views, routeDiagnostics, panels: panels.panels, details };
+  return { views, routeDiagnostics, panels: panels.panels, details, simulatorStatus };
 }
 
 export type Wired = ReturnType<typeof wireExtension>;

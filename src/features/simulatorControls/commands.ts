@@ -11,6 +11,7 @@ import type { CommandContext, CommandFactory } from '../../ui/context';
 import { runSteps } from '../../ui/multiStep';
 import { parseArgs } from '../../ui/pickers';
 import { UserCancelled } from '../../ui/run';
+import { simulatorChanged } from './statusBar';
 
 /** The running built-in simulator, or an error saying it is not the active connection. */
 async function builtIn(ctx: CommandContext): Promise<Simulator> {
@@ -23,6 +24,7 @@ async function builtIn(ctx: CommandContext): Promise<Simulator> {
 
 /** Trees show what the simulator now answers (a new clock moves tasks; a fault shows its error). */
 function refreshViews(ctx: CommandContext): void {
+  simulatorChanged.fire();
   for (const view of [ctx.views.devices, ctx.views.tasks, ctx.views.routes]) {
     view.reset();
     view.refresh();

@@ -5,7 +5,15 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
 import type { TreeNode } from '../../../../src/ui/tree/nodes';
-import { children, connectSimulator, extensionApi, labelOf, mainDockWithRoute, taskBody } from '../../api';
+import {
+  children,
+  connectSimulator,
+  eventually,
+  extensionApi,
+  labelOf,
+  mainDockWithRoute,
+  taskBody,
+} from '../../api';
 
 describe('built-in simulator controls', () => {
   let api: TestApi;
@@ -44,7 +52,11 @@ describe('built-in simulator controls', () => {
       /^The server answered with a web page, not the API: check the URL of this connection\./,
     );
 
+    await eventually(() => /\$\(bug\) 1$/.test(api.simulatorStatus.text ?? '')).catch(() =>
+      assert.fail(`the status bar does not count the fault: ${api.simulatorStatus.text}`),
+    );
     assert.equal(await vscode.commands.executeCommand('flighthub.simulatorClearFaults'), 1);
+    await eventually(() => api.simulatorStatus.text === '$(beaker)');
     assert.deepEqual(sim.faults.list(), []);
     const healed = await deviceRows();
     assert.deepEqual(
