@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { TERMINAL_STATUSES } from '../../api/schemas/task';
 import type { Services } from '../../services/services';
-import type { ProjectBinding } from '../../services/session';
+import { ConnectionGoneError, type ProjectBinding } from '../../services/session';
 import type { Notify } from '../../ui/notify';
 import type { PickedTask } from '../../ui/pickers';
 import { statusLabel } from '../../ui/tree/nodes';
@@ -129,6 +129,12 @@ export class TaskWatcher implements vscode.Disposable {
         status = info.status;
         entry.dueAt = Date.now() + watchDelayMs(status, timeMs(info.begin_at), Date.now(), this.refreshMs);
       } catch (error) {
+        // Its connection was removed (or lost its key): nothing can be learnt about the task any more.
+        if (error instanceof ConnectionGoneError) {
+          this.unwatch(uuid);
+          this.services.log.info(`stopped watching task ${uuid}: ${error.message}`);
+          continue;
+        }
         // A passing failure must not end the watch; the next tick tries again.
         this.services.log.error(`watched task ${uuid}: refresh failed`, error);
         continue;

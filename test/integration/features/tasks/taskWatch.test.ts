@@ -111,4 +111,29 @@ describe('watching a task', () => {
     assert.equal(api.views.taskWatch.isWatched(created.task_uuid), false);
     assert.equal(api.views.taskWatch.polling, false);
   });
+
+  it('stops watching the tasks of a removed connection', async () => {
+    const world = sim.world.describe();
+    const dock = world.docks.find((d) => d.role === 'main');
+    assert.ok(dock);
+    const route = world.routes.find((r) => r.projectUuid === dock.projectUuid);
+    assert.ok(route);
+    const client = await api.services.session.projectApi();
+    const created = await client.tasks.create({
+      ...taskBody(dock.sn, route.uuid),
+      name: 'IT orphan',
+      task_type: 'timed',
+      begin_at: Math.floor(sim.clock.now() / 1000) + 60,
+    } as Parameters<typeof client.tasks.create>[0]);
+    assert.equal(
+      await vscode.commands.executeCommand('flighthub.watchTask', { uuid: created.task_uuid }),
+      true,
+    );
+    await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
+    connectionId = undefined;
+    await eventually(() => !api.views.taskWatch.isWatched(created.task_uuid), 15_000).catch(() =>
+      assert.fail('the task of a removed connection is still watched'),
+    );
+    assert.equal(api.views.taskWatch.polling, false);
+  });
 });
