@@ -1,21 +1,32 @@
 // Task details as a readable page (taskDetails.ts) or as the raw JSON, and watching a task
 // (taskWatch.ts). Opening a task's details watches it: a person who looks at a task wants its end.
 import * as vscode from 'vscode';
-import type { CommandFactory } from '../../ui/context';
+import type { CommandContext, CommandFactory } from '../../ui/context';
 import { target } from './commands';
 import { taskDetailsExtras, taskDetailsModel } from './taskDetails';
 
 /** Resolves with what the page shows (its title, sections and actions). */
-export const showTaskDetails: CommandFactory = (ctx) => async (arg?: unknown) => {
+export const showTaskDetails: CommandFactory = (ctx) => {
+  // An open page follows its watched task: redrawn in place (no focus change) when the status changes.
+  ctx.views.taskWatch.onDidChangeStatus((uuid) => {
+    if (!ctx.details.isOpen(`task:${uuid}`)) return;
+    render(ctx, { uuid }, false).catch((error: unknown) =>
+      ctx.services.log.error(`task ${uuid}: redrawing its details failed`, error),
+    );
+  });
+  return (arg?: unknown) => render(ctx, arg, true);
+};
+
+async function render(ctx: CommandContext, arg: unknown, reveal: boolean) {
   const { api, task } = await target(ctx, arg, vscode.l10n.t('Show Task Details'));
   const info = await api.tasks.info(task.uuid);
   const watch = ctx.views.taskWatch;
-  watch.watch({ ...task, status: info.status });
+  if (reveal) watch.watch({ ...task, status: info.status });
   const extras = await taskDetailsExtras(ctx, api, info);
   const model = taskDetailsModel(info, task, { ...extras, watched: watch.isWatched(task.uuid) });
-  ctx.details.show(`task:${task.uuid}`, model);
+  ctx.details.show(`task:${task.uuid}`, model, { reveal });
   return model;
-};
+}
 
 export const showTaskDetailsJson: CommandFactory = (ctx) => async (arg?: unknown) => {
   const { api, task } = await target(ctx, arg, vscode.l10n.t('Open Task Details as JSON'));

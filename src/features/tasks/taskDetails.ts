@@ -2,6 +2,7 @@
 // their actions, shown by src/ui/details. "Open as JSON" keeps the raw task information one click away.
 import * as vscode from 'vscode';
 import type { ProjectApi } from '../../api/projectApi';
+import { TERMINAL_STATUSES } from '../../api/schemas/task';
 import type { DetailsAction, DetailsModel, DetailsRow } from '../../ui/details/detailsPage';
 import type { CommandContext } from '../../ui/context';
 import { displayNameOf, taskTypeLabel, type PickedTask } from '../../ui/pickers';
@@ -133,7 +134,14 @@ function taskActions(info: TaskInfo, target: PickedTask, watched: boolean): Deta
           action(t('Trajectory'), 'flighthub.openTaskTrajectory'),
         ]
       : []),
-    watched ? action(t('Stop Watching'), 'flighthub.unwatchTask') : action(t('Watch'), 'flighthub.watchTask'),
+    // A finished task has nothing left to watch.
+    ...(TERMINAL_STATUSES.has(info.status)
+      ? []
+      : [
+          watched
+            ? action(t('Stop Watching'), 'flighthub.unwatchTask')
+            : action(t('Watch'), 'flighthub.watchTask'),
+        ]),
     action(t('Refresh'), 'flighthub.showTaskDetails'),
     action(t('Open as JSON'), 'flighthub.showTaskDetailsJson'),
   ];

@@ -33,6 +33,9 @@ export class TaskWatcher implements vscode.Disposable {
   private polls: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly statusChanged = new vscode.EventEmitter<string>();
+  /** A watched task's status changed (its UUID), including the change that ends the watch. */
+  readonly onDidChangeStatus = this.statusChanged.event;
 
   constructor(
     private readonly services: Services,
@@ -83,6 +86,7 @@ export class TaskWatcher implements vscode.Disposable {
     this.timer = undefined;
     this.watched.clear();
     this.changed.dispose();
+    this.statusChanged.dispose();
   }
 
   private get refreshMs(): number {
@@ -143,6 +147,7 @@ export class TaskWatcher implements vscode.Disposable {
       if (status !== entry.status) {
         entry.status = status;
         this.changed.fire();
+        this.statusChanged.fire(uuid);
       }
       if (!TERMINAL_STATUSES.has(status) || !this.watched.has(uuid)) continue;
       this.watched.delete(uuid);

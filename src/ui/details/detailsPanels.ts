@@ -16,12 +16,17 @@ export class DetailsPanels implements vscode.Disposable {
     return new Map([...this.open].map(([key, o]) => [key, o.model]));
   }
 
-  show(key: string, model: DetailsModel): void {
+  isOpen(key: string): boolean {
+    return this.open.has(key);
+  }
+
+  /** Opens or reveals the page of `key`; `reveal: false` only redraws an open page (no focus change). */
+  show(key: string, model: DetailsModel, o: { reveal?: boolean } = {}): void {
     const commands = [...new Set(model.actions.map((a) => a.command))];
     let entry = this.open.get(key);
     if (entry) {
       entry.panel.webview.options = { ...entry.panel.webview.options, enableCommandUris: commands };
-      entry.panel.reveal(undefined, false);
+      if (o.reveal !== false) entry.panel.reveal(undefined, false);
     } else {
       const panel = vscode.window.createWebviewPanel(
         DETAILS_VIEW_TYPE,

@@ -67,6 +67,7 @@ describe('watching a task', () => {
     const uuid = created.task_uuid;
     assert.ok(api.views.taskWatch.isWatched(uuid), 'the created task is watched');
     assert.equal(api.views.taskWatch.polling, true);
+    await vscode.commands.executeCommand('flighthub.showTaskDetails', { uuid });
 
     // The flight takes minutes of simulated time: run the clock fast until it lands.
     sim.clock.setSpeed(2_000);
@@ -82,6 +83,10 @@ describe('watching a task', () => {
     assert.deepEqual(note.actions, ['Open Media', 'Open Trajectory']);
     assert.equal(api.views.taskWatch.isWatched(uuid), false, 'a finished task is no longer watched');
     assert.equal(api.views.taskWatch.polling, false, 'no polling once nothing is watched');
+    // The open details page followed the task to its end.
+    await eventually(() => api.details.shown.get(`task:${uuid}`)?.badge === 'succeeded').catch(() =>
+      assert.fail(`the details page still says ${api.details.shown.get(`task:${uuid}`)?.badge}`),
+    );
 
     note.choose('Open Trajectory');
     const panel = await eventually(
