@@ -12,6 +12,7 @@ import {
   extensionApi,
   labelOf,
   mainDockWithRoute,
+  startOtherSimulator,
   taskBody,
 } from '../../api';
 
@@ -111,5 +112,25 @@ describe('built-in simulator controls', () => {
     assert.equal(result, undefined);
     assert.match(String(api.lastCommandError()), /Invalid arguments/);
     assert.deepEqual(sim.faults.list(), []);
+  });
+
+  it('refuses to act on any other connection', async () => {
+    const other = await startOtherSimulator({ seed: 'sim-controls-other', tasksPerDock: 0 });
+    const id = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
+      name: 'Not the built-in one',
+      url: other.url,
+      orgKey: other.orgKey,
+    });
+    try {
+      assert.ok(id, String(api.lastCommandError()));
+      const result = await vscode.commands.executeCommand('flighthub.simulatorAdvanceClock', { minutes: 5 });
+      assert.equal(result, undefined);
+      assert.match(String(api.lastCommandError()), /built-in simulator only/);
+      assert.equal(api.simulatorStatus.text, undefined, 'the status bar item hides');
+    } finally {
+      if (id) await vscode.commands.executeCommand('flighthub.removeConnection', { id, confirm: true });
+      await other.stop();
+      await connectSimulator(api);
+    }
   });
 });
