@@ -86,7 +86,7 @@ describe('built-in simulator controls', () => {
       ...taskBody(dockSn, routeUuid),
       name: 'IT clock',
       task_type: 'timed',
-      begin_at: Math.floor(sim.clock.now() / 1000) + 120,
+      begin_at: Math.floor(sim.clock.now() / 1000) + 30,
     } as Parameters<typeof client.tasks.create>[0]);
     assert.equal((await client.tasks.info(created.task_uuid)).status, 'waiting');
 
@@ -97,11 +97,13 @@ describe('built-in simulator controls', () => {
     assert.equal(sim.clock.speed, 3);
     await vscode.commands.executeCommand('flighthub.simulatorSpeedUpClock', { speed: 1 });
 
+    // One minute only: this is the built-in simulator every suite shares, and some compare its clock
+    // with this machine's (a restore "within 10 minutes" in the safety suite).
     const start = sim.clock.now();
     const moved = await vscode.commands.executeCommand<{ now: number }>('flighthub.simulatorAdvanceClock', {
-      minutes: 3,
+      minutes: 1,
     });
-    assert.ok(moved && moved.now - start >= 180_000, String(api.lastCommandError()));
+    assert.ok(moved && moved.now - start >= 60_000, String(api.lastCommandError()));
     assert.notEqual((await client.tasks.info(created.task_uuid)).status, 'waiting');
   });
 

@@ -5,7 +5,15 @@ import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
 import type { DetailsModel } from '../../../../src/ui/details/detailsPage';
 import type { TaskNode, TreeNode } from '../../../../src/ui/tree/nodes';
-import { children, connectSimulator, eventually, extensionApi, mainDockWithRoute, taskBody } from '../../api';
+import {
+  children,
+  connectSimulator,
+  eventually,
+  extensionApi,
+  mainDockWithRoute,
+  startOtherSimulator,
+  taskBody,
+} from '../../api';
 
 // The extension runs from its bundle: its tree nodes are not this file's classes, so no instanceof.
 const isTask = (n: TreeNode): n is TaskNode => n.id.startsWith('task:');
@@ -19,10 +27,23 @@ describe('readable task details', () => {
   let routeUuid: string;
   let flying: string;
   let farFuture: string;
+  let connectionId: string | undefined;
 
   before(async () => {
     api = await extensionApi();
-    sim = await connectSimulator(api);
+    // A simulator of its own: moving its clock to get a task flying moves no other suite's clock.
+    sim = await startOtherSimulator({ seed: 'task-details' });
+    connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
+      name: 'Task details',
+      url: sim.url,
+      orgKey: sim.orgKey,
+    });
+    assert.ok(connectionId, String(api.lastCommandError()));
+    const world = sim.world.describe();
+    const main = world.docks.find((d) => d.role === 'main');
+    const project = world.projects.find((p) => p.uuid === main?.projectUuid);
+    assert.ok(project);
+    await api.services.session.setActiveProject({ uuid: project.uuid, name: project.name });
     ({ dockSn, routeUuid } = mainDockWithRoute(api, sim));
     api.setSafetyPrompt(() => Promise.resolve(true));
     const now = Math.floor(sim.clock.now() / 1000);
@@ -49,9 +70,14 @@ describe('readable task details', () => {
     assert.equal((await client.tasks.info(flying)).status, 'executing');
   });
 
-  after(() => {
+  after(async () => {
     api.setSafetyPrompt(undefined);
     for (const uuid of [flying, farFuture]) api.views.taskWatch.unwatch(uuid);
+    if (connectionId)
+      await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
+    await sim.stop();
+    // The other suites expect the built-in simulator.
+    await connectSimulator(api);
   });
 
   it('orders the view around now: flying first, then upcoming soonest first, then past newest first', async () => {
