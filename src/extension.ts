@@ -14,7 +14,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     // Tests drive the extension through the TestApi; nobody else gets these hooks.
     const hooks = context.extensionMode === vscode.ExtensionMode.Test ? new TestHooks() : undefined;
     services = createServices(context, hooks?.safetyPrompt);
-    const wired = wireExtension(context, services, hooks?.onCommandFailure);
+    const wired = wireExtension(context, services, hooks?.onCommandFailure, hooks?.notify);
     // `npm start` opens VS Code straight onto the simulator; started after activation, not inside it.
     if (vscode.workspace.getConfiguration('flighthub.simulator').get<boolean>('connectOnStartup', false))
       setTimeout(() => void vscode.commands.executeCommand('flighthub.trySimulator'), 0);

@@ -28,7 +28,7 @@ import { previewRoute } from '../features/routes/routePreviewPanel';
 import { openTaskTrajectory } from '../features/tasks/trajectoryPanel';
 import { startLivestream } from '../features/live/commands';
 import { openKmzContents } from '../features/routes/kmz';
-import { downloadRoute, showRouteDetails } from '../features/routes/commands';
+import { downloadRoute, showRouteDetails, showRouteDetailsJson } from '../features/routes/commands';
 import { type CommandFailure, withErrorBoundary } from '../ui/run';
 import { uploadRoute } from '../features/routes/upload';
 import {
@@ -37,7 +37,6 @@ import {
   pauseTask,
   restoreTask,
   resumeTask,
-  showTaskDetails,
   suspendTask,
 } from '../features/tasks/commands';
 import { isLoadMore } from '../ui/args';
@@ -61,6 +60,18 @@ import {
   showOpenModelDetails,
   stopOpenModel,
 } from '../features/models/openModelCommands';
+import {
+  showTaskDetails,
+  showTaskDetailsJson,
+  unwatchTask,
+  watchTask,
+} from '../features/tasks/detailsCommands';
+import {
+  simulatorAdvanceClock,
+  simulatorClearFaults,
+  simulatorInjectFault,
+  simulatorSpeedUpClock,
+} from '../features/simulatorControls/commands';
 
 const refresh: CommandFactory = (ctx) => (viewId?: unknown) => {
   const all = [ctx.views.projects, ctx.views.devices, ctx.views.tasks, ctx.views.routes, ctx.views.models];
@@ -145,6 +156,14 @@ export const COMMANDS = {
   'flighthub.deleteOpenModel': deleteOpenModel,
   'flighthub.deleteOpenResource': deleteOpenResource,
   'flighthub.showDeviceStateJson': showDeviceStateJson,
+  'flighthub.showTaskDetailsJson': showTaskDetailsJson,
+  'flighthub.showRouteDetailsJson': showRouteDetailsJson,
+  'flighthub.watchTask': watchTask,
+  'flighthub.unwatchTask': unwatchTask,
+  'flighthub.simulatorInjectFault': simulatorInjectFault,
+  'flighthub.simulatorSpeedUpClock': simulatorSpeedUpClock,
+  'flighthub.simulatorAdvanceClock': simulatorAdvanceClock,
+  'flighthub.simulatorClearFaults': simulatorClearFaults,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -8,8 +8,10 @@ import { ProjectsProvider } from '../features/connections/projectsView';
 import { RoutesProvider } from '../features/routes/routesView';
 import { TasksProvider } from '../features/tasks/tasksView';
 import { ModelsProvider } from '../features/models/modelsView';
+import { TaskWatcher } from '../features/tasks/taskWatch';
+import { showNotification, type Notify } from '../ui/notify';
 
-export function registerViews(services: Services) {
+export function registerViews(services: Services, notify: Notify = showNotification) {
   const projects = new ProjectsProvider(services, 'flighthub.projects');
   const devices = new DevicesProvider(services, 'flighthub.devices');
   const tasks = new TasksProvider(services, 'flighthub.tasks');
@@ -36,7 +38,15 @@ export function registerViews(services: Services) {
       Boolean(services.session.project),
     );
   };
+  // Watched tasks (taskWatch.ts) and the built-in simulator's controls (features/simulatorControls) have menus.
+  const taskWatch = new TaskWatcher(services, notify);
+  const setExtraContext = () => {
+    const sim = services.session.connection?.kind === 'simulator';
+    void vscode.commands.executeCommand('setContext', 'flighthub.builtInSimulator', sim);
+    void vscode.commands.executeCommand('setContext', 'flighthub.watchingTasks', taskWatch.uuids.length > 0);
+  };
   setContext();
+  setExtraContext();
   const disposables: vscode.Disposable[] = [
     projects,
     devices,
@@ -51,9 +61,23 @@ export function registerViews(services: Services) {
     models,
     modelsView,
     modelsView.onDidChangeVisibility((e) => models.setVisible(e.visible)),
+    taskWatch,
+    taskWatch.onDidChange(setExtraContext),
+    services.session.onDidChange(setExtraContext),
   ];
   return {
-    views: { projects, devices, tasks, routes, tasksView, routesView, devicesView, models, modelsView },
+    views: {
+      projects,
+      devices,
+      tasks,
+      routes,
+      tasksView,
+      routesView,
+      devicesView,
+      models,
+      modelsView,
+      taskWatch,
+    },
     disposables,
   };
 }

@@ -101,7 +101,7 @@ export function smokeChecks(page: Page, userDataDir: string): Check[] {
         // Task rows carry the task UUID in their tooltip, which VS Code puts into the aria-label.
         const tasks = treeRows(page, 'Flight Tasks', 2).and(page.locator('[aria-label*="UUID"]'));
         await waitForCount(tasks, 3, STEP_MS);
-        // A task row's command is flighthub.showTaskDetails: a JSON document titled "<task> details".
+        // A task row's command is flighthub.showTaskDetails: a readable page titled "<task> details".
         await tasks.first().click({ timeout: STEP_MS });
         await editorTab(page, /details/)
           .first()
@@ -114,7 +114,7 @@ export function smokeChecks(page: Page, userDataDir: string): Check[] {
       run: async () => {
         const routes = treeRows(page, 'Flight Routes', 1).and(page.locator('[aria-label*="UUID"]'));
         await waitForCount(routes, 1, STEP_MS);
-        // A route row's command is flighthub.showRouteDetails: a JSON document titled "<route> route".
+        // A route row's command is flighthub.showRouteDetails: a readable page titled "<route> route".
         await routes.last().click({ timeout: STEP_MS });
         await editorTab(page, /route/).first().waitFor({ state: 'visible', timeout: STEP_MS });
       },

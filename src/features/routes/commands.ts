@@ -1,6 +1,6 @@
-// Route commands (docs/api.md#route-details): details as a read-only document, and the KMZ fetched from its
-// presigned `download_url` into the workspace: checked to be a zip, written under a temporary name, then
-// renamed.
+// Route commands (docs/api.md#route-details): details as a readable page or a read-only JSON document,
+// and the KMZ fetched from its presigned `download_url` into the workspace: checked to be a zip, written
+// under a temporary name, then renamed.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod';
@@ -9,15 +9,25 @@ import { sanitizeFileName } from '../../core/fileName';
 import type { CommandFactory } from '../../ui/context';
 import { parseArgs, resolveRoute } from '../../ui/pickers';
 import { UserCancelled } from '../../ui/run';
+import { routeDetailsModel } from './routeDetails';
 
 /** Local file header signature of a zip (a KMZ is a zip). */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Routes are kilobytes to a few megabytes; this only stops a wrong URL from filling memory. */
 const MAX_BYTES = 200 * 1024 * 1024;
 
+/** Resolves with what the readable page shows (its title, sections and actions). */
 export const showRouteDetails: CommandFactory = (ctx) => async (arg?: unknown) => {
   const api = await ctx.services.session.projectApi();
   const route = await resolveRoute(api, arg, vscode.l10n.t('Show Route Details'));
+  const model = routeDetailsModel(await api.waylines.detail(route.id));
+  ctx.details.show(`route:${route.id}`, model);
+  return model;
+};
+
+export const showRouteDetailsJson: CommandFactory = (ctx) => async (arg?: unknown) => {
+  const api = await ctx.services.session.projectApi();
+  const route = await resolveRoute(api, arg, vscode.l10n.t('Open Route Details as JSON'));
   const detail = await api.waylines.detail(route.id);
   await ctx.docs.show(`${detail.name} route`, detail);
   return detail;

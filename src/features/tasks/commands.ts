@@ -95,7 +95,7 @@ async function askFilter(current: TaskFilter): Promise<Partial<TaskFilter>> {
 }
 
 /** A task of the active project from the argument or a pick, with the project's client. */
-async function target(
+export async function target(
   ctx: CommandContext,
   arg: unknown,
   title: string,
@@ -104,13 +104,6 @@ async function target(
   const api = await ctx.services.session.projectApi();
   return { api, task: await resolveTask(ctx, api, arg, { title, ...only }) };
 }
-
-export const showTaskDetails: CommandFactory = (ctx) => async (arg?: unknown) => {
-  const { api, task } = await target(ctx, arg, vscode.l10n.t('Show Task Details'));
-  const info = await api.tasks.info(task.uuid);
-  await ctx.docs.show(`${task.name} details`, info);
-  return info;
-};
 
 /** Pause (audited) and resume (gated: the aircraft flies on) send a device command to the task's dock. */
 function flightTaskCommand(command: 'flighttask_pause' | 'flighttask_recovery'): CommandFactory {
@@ -216,6 +209,7 @@ export const restoreTask: CommandFactory = scheduleStatus('restored');
 /** The media gallery panel of a task (opening it again reveals the open one); resolves with the count. */
 export const openTaskMedia: CommandFactory = (ctx) => async (arg?: unknown) => {
   const { api, task } = await target(ctx, arg, vscode.l10n.t('Open Task Media'));
+  ctx.views.taskWatch.watch(task);
   const count = await openGallery(ctx.services, api, {
     uuid: task.uuid,
     name: task.name,

@@ -103,6 +103,15 @@ async function submit(ctx: CommandContext, api: ProjectApi, body: TaskCreateBody
       `task ${task_uuid}: the create response was lost; found it in the dock's task list`,
     );
   await revealTask(ctx, body.sn, task_uuid);
+  // Whoever starts a task wants to know how it ends (taskWatch.ts).
+  ctx.views.taskWatch.watch({
+    uuid: task_uuid,
+    name: body.name,
+    dockSn: body.sn,
+    taskType: body.task_type,
+    // New, so not over: its end is news even if the first look finds it over already.
+    status: 'waiting',
+  });
   void vscode.window.showInformationMessage(vscode.l10n.t('Flight task "{0}" created.', body.name));
   return { task_uuid };
 }

@@ -49,3 +49,22 @@ export function timeMs(value: string | number | null | undefined): number | unde
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/** How often a watched task that cannot change soon is looked at (see watchDelayMs). */
+export const WATCH_SLOW_MS = 60_000;
+
+/**
+ * When to look at a watched task again: a waiting task whose start is further off than LEAD_MS, or a
+ * suspended one (a person restores it, not time), once a minute; anything else every refresh. Not
+ * longer than a minute: the simulator's clock can run faster than this one.
+ */
+export function watchDelayMs(
+  status: string,
+  beginMs: number | undefined,
+  nowMs: number,
+  refreshMs: number,
+): number {
+  const idle =
+    status === 'suspended' || (status === 'waiting' && beginMs !== undefined && beginMs - LEAD_MS > nowMs);
+  return idle ? Math.max(refreshMs, WATCH_SLOW_MS) : refreshMs;
+}

@@ -1,6 +1,6 @@
-// Flight Tasks: per dock, the tasks of a time window (default 7 days back to 7 days ahead), newest
-// first, with "Load more" for older windows. A dock with a task under way, or about to take off,
-// refreshes every few seconds, only while the view is visible (see taskPolling.ts).
+// Flight Tasks: per dock, the tasks of a time window (default 7 days back to 7 days ahead), ordered
+// around now (taskOrder.ts), with "Load more" for older windows. A dock with a task under way, or about
+// to take off, refreshes every few seconds, only while the view is visible (see taskPolling.ts).
 import * as vscode from 'vscode';
 import type { Device } from '../../api/schemas/device';
 import type { Task } from '../../api/schemas/task';
@@ -8,6 +8,7 @@ import type { Services } from '../../services/services';
 import { LoadMoreNode, TaskNode, TreeNode } from '../../ui/tree/nodes';
 import { BaseProvider, emptyNode } from '../../ui/tree/provider';
 import { pollDecision, type PollDecision } from './taskPolling';
+import { orderAroundNow } from './taskOrder';
 
 export interface TaskFilter {
   readonly daysBack: number;
@@ -125,7 +126,7 @@ export class TasksProvider extends BaseProvider {
       // The dock row shows the task count: redraw it once its tasks are known.
       setTimeout(() => this.refresh(node), 0);
     }
-    const children: TreeNode[] = sortNewestFirst(node.tasks).map(
+    const children: TreeNode[] = orderAroundNow(node.tasks, Date.now()).map(
       (t) => new TaskNode(t, node.dock.sn, t.wayline_uuid ? this.routeNames.get(t.wayline_uuid) : undefined),
     );
     if (children.length === 0)
@@ -214,14 +215,6 @@ export class TasksProvider extends BaseProvider {
         .finally(() => this.schedule());
     }, due - now);
   }
-}
-
-function sortNewestFirst(tasks: Task[]): Task[] {
-  const time = (t: Task) => {
-    const v = t.begin_at ?? t.run_at;
-    return typeof v === 'number' ? v * 1000 : v ? Date.parse(v) || 0 : 0;
-  };
-  return [...tasks].sort((a, b) => time(b) - time(a));
 }
 
 function day(unixSeconds: number): string {

@@ -175,6 +175,7 @@ export const openTaskTrajectory: CommandFactory = (ctx) => async (arg?: unknown)
   const api = await ctx.services.session.apiFor(binding);
   const picked = await resolveTask(ctx, api, arg, { title: vscode.l10n.t('Open Task Trajectory') });
   const task = { uuid: picked.uuid, name: picked.name };
+  ctx.views.taskWatch.watch(picked);
   const panel = trajectoryPanel.open(ctx.services, { task, binding });
   const data = await panel.loaded;
   const exportTo = exportArg.safeParse(arg).data?.exportTo;

@@ -54,7 +54,10 @@ export function cleanOrigins(list: readonly string[] | undefined): string[] {
   return [...out];
 }
 
-export function contentSecurityPolicy(o: Pick<PageOptions, 'cspSource' | 'nonce' | 'origins'>): string {
+/** `inlineStyle`: also allow `<style>` elements carrying the nonce (a scriptless page with no bundle). */
+export function contentSecurityPolicy(
+  o: Pick<PageOptions, 'cspSource' | 'nonce' | 'origins'> & { readonly inlineStyle?: boolean },
+): string {
   const join = (...parts: (string | readonly string[])[]): string => parts.flat().join(' ');
   const img = cleanOrigins(o.origins?.img);
   const media = cleanOrigins(o.origins?.media);
@@ -62,7 +65,7 @@ export function contentSecurityPolicy(o: Pick<PageOptions, 'cspSource' | 'nonce'
   return [
     "default-src 'none'",
     `script-src 'nonce-${o.nonce}'`,
-    `style-src ${o.cspSource}`,
+    `style-src ${o.cspSource}${o.inlineStyle ? ` 'nonce-${o.nonce}'` : ''}`,
     `font-src ${o.cspSource}`,
     `img-src ${join(o.cspSource, 'data:', 'blob:', img)}`,
     `media-src ${join(o.cspSource, 'blob:', media)}`,

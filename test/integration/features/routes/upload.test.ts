@@ -63,8 +63,8 @@ describe('route upload from VS Code', () => {
     });
     assert.ok(written, String(api.lastCommandError()));
     assert.equal(path.basename(written), '_CON.backup.kmz');
-    // The read-only details document: Save As offers its name.
-    await vscode.commands.executeCommand('flighthub.showRouteDetails', { id: uploaded.uuid });
+    // The read-only JSON details document: Save As offers its name.
+    await vscode.commands.executeCommand('flighthub.showRouteDetailsJson', { id: uploaded.uuid });
     assert.equal(vscode.window.activeTextEditor?.document.uri.path, '/_CON.backup route.json');
   });
 

@@ -7,6 +7,8 @@ import {
   MAX_DELAY_MS,
   pollDecision,
   timeMs,
+  WATCH_SLOW_MS,
+  watchDelayMs,
 } from '../../../../src/features/tasks/taskPolling';
 
 const NOW = Date.parse('2026-12-07T08:00:00Z');
@@ -77,5 +79,22 @@ describe('Flight Tasks polling decision', () => {
   it('never asks for a timer longer than setTimeout allows', () => {
     const d = pollDecision([task('waiting', iso(NOW + 60 * 86_400_000))], NOW, REFRESH);
     assert.deepEqual(d, { poll: false, delayMs: MAX_DELAY_MS });
+  });
+});
+
+describe('watched task delay', () => {
+  it('looks every refresh at a task under way or about to start', () => {
+    for (const status of ['preparing', 'executing', 'paused'])
+      assert.equal(watchDelayMs(status, NOW - MIN, NOW, REFRESH), REFRESH, status);
+    assert.equal(watchDelayMs('waiting', NOW + LEAD_MS - 1, NOW, REFRESH), REFRESH);
+    assert.equal(watchDelayMs('waiting', undefined, NOW, REFRESH), REFRESH);
+    assert.equal(watchDelayMs('waiting', NOW - MIN, NOW, REFRESH), REFRESH, 'a late start');
+  });
+
+  it('looks once a minute at a task far off or suspended', () => {
+    assert.equal(watchDelayMs('waiting', NOW + 6 * 24 * 60 * MIN, NOW, REFRESH), WATCH_SLOW_MS);
+    assert.equal(watchDelayMs('waiting', NOW + LEAD_MS + 1, NOW, REFRESH), WATCH_SLOW_MS);
+    assert.equal(watchDelayMs('suspended', NOW + MIN, NOW, REFRESH), WATCH_SLOW_MS);
+    assert.equal(watchDelayMs('suspended', NOW, NOW, 120_000), 120_000, 'never faster than the refresh');
   });
 });
