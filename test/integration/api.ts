@@ -1,8 +1,10 @@
 // Shared plumbing for the suites that run inside the extension host.
 import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import type { AuditEntry } from '../../src/services/audit';
 import type { Simulator, SimulatorOptions } from '../../src/simulator/simulator';
 import type { TreeNode } from '../../src/ui/tree/nodes';
 
@@ -100,4 +102,51 @@ export function taskBody(dockSn: string, routeUuid: string) {
     out_of_control_action_in_flight: 'return_home',
     resumable_status: 'auto',
   };
+}
+
+/**
+ * A simulator of a suite's own, added as a connection and made active (for tests whose flights or
+ * clock must not touch the shared built-in simulator). `close()` removes the connection, stops the
+ * simulator and connects the built-in one again, which the other suites expect.
+ */
+export async function connectOwnSimulator(
+  api: TestApi,
+  name: string,
+  options: SimulatorOptions,
+): Promise<{ sim: Simulator; connectionId: string; close(): Promise<void> }> {
+  const sim = await startOtherSimulator(options);
+  const connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
+    name,
+    url: sim.url,
+    orgKey: sim.orgKey,
+  });
+  assert.ok(connectionId, String(api.lastCommandError()));
+  return {
+    sim,
+    connectionId,
+    async close() {
+      if (api.services.store.get(connectionId))
+        await vscode.commands.executeCommand('flighthub.removeConnection', {
+          id: connectionId,
+          confirm: true,
+        });
+      await sim.stop();
+      await connectSimulator(api);
+    },
+  };
+}
+
+/** The flight-command audit log, oldest first. */
+export async function readAudit(api: TestApi): Promise<AuditEntry[]> {
+  return (await readFile(api.services.audit.file, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditEntry);
+}
+
+/** Sets `flighthub.safety.allowedDevices` (undefined clears it). */
+export function setAllowedDevices(sns: string[] | undefined): Thenable<void> {
+  return vscode.workspace
+    .getConfiguration('flighthub.safety')
+    .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
 }

@@ -3,13 +3,18 @@
 // confirmed; lens, camera and stream-quality changes are audited; the livestream panel's lens button
 // offers payload control through the gate when FlightHub answers 228402.
 import * as assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { AuditEntry } from '../../../src/services/audit';
 import { defaultTimeZone, formatLocal } from '../../../src/features/tasks/zonedTime';
 import type { TestApi } from '../../../src/extension';
 import type { Simulator } from '../../../src/simulator/simulator';
-import { connectSimulator, extensionApi, mainDockWithRoute, taskBody } from '../api';
+import {
+  connectSimulator,
+  extensionApi,
+  mainDockWithRoute,
+  readAudit,
+  setAllowedDevices,
+  taskBody,
+} from '../api';
 
 /** The open livestream panel of a device camera, as the page reaches the host. */
 function livePage(api: TestApi, sn: string, camera: string) {
@@ -33,11 +38,7 @@ describe('safety of flight commands', function () {
   let prompts: { message: string; detail: string }[];
   let answer: boolean;
 
-  const audit = async (): Promise<AuditEntry[]> =>
-    (await readFile(api.services.audit.file, 'utf8').catch(() => ''))
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditEntry);
+  const audit = () => readAudit(api);
   /** Runs a command; resolves with its result, the audit entries it added and the error it failed with. */
   const run = async (command: string, arg: unknown) => {
     const before = (await audit()).length;
@@ -61,10 +62,7 @@ describe('safety of flight commands', function () {
       dispose: () => rules.forEach((r) => sim.faults.remove(r.id)),
     };
   };
-  const setAllowed = (sns: string[] | undefined) =>
-    vscode.workspace
-      .getConfiguration('flighthub.safety')
-      .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
+  const setAllowed = setAllowedDevices;
 
   before(async () => {
     api = await extensionApi();

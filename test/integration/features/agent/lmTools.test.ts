@@ -4,15 +4,20 @@
 // `invoke`: declined sends nothing, confirmed changes the simulator, a fenced device is refused, and
 // the audit log says an agent asked.
 import * as assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as vscode from 'vscode';
 import type { Definition } from '../../../../src/features/agent/mcpProvider';
 import type { TestApi } from '../../../../src/extension';
-import type { AuditEntry } from '../../../../src/services/audit';
 import type { Simulator } from '../../../../src/simulator/simulator';
-import { connectSimulator, extensionApi, mainDockWithRoute, startOtherSimulator } from '../../api';
+import {
+  connectOwnSimulator,
+  connectSimulator,
+  extensionApi,
+  mainDockWithRoute,
+  readAudit,
+  setAllowedDevices,
+} from '../../api';
 
 const never = new vscode.CancellationTokenSource().token;
 
@@ -40,30 +45,18 @@ describe('agent tools in VS Code (Language Model Tools)', function () {
   /** What the tool does when VS Code's own confirmation is off (auto-approve): invoke right away. */
   const invokeApproved = async (name: string, input: object) =>
     textOf((await tool(name).invoke({ input, toolInvocationToken: undefined }, never)) ?? { content: [] });
-  const audit = async (): Promise<AuditEntry[]> =>
-    (await readFile(api.services.audit.file, 'utf8').catch(() => ''))
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditEntry);
+  const audit = () => readAudit(api);
   const taskStatus = async (uuid: string) =>
     (await (await api.services.session.client()).project(project.uuid).tasks.info(uuid)).status;
-  const setAllowed = (sns: string[] | undefined) =>
-    vscode.workspace
-      .getConfiguration('flighthub.safety')
-      .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
+  const setAllowed = setAllowedDevices;
 
   // A simulator of their own: the flights these tests start must not keep the shared one's main dock busy.
-  let connectionId: string | undefined;
+  let own: Awaited<ReturnType<typeof connectOwnSimulator>> | undefined;
   before(async () => {
     api = await extensionApi();
     await connectSimulator(api);
-    sim = await startOtherSimulator({ seed: 'lm-tools' });
-    connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
-      name: 'LM tools org',
-      url: sim.url,
-      orgKey: sim.orgKey,
-    });
-    assert.ok(connectionId, String(api.lastCommandError()));
+    own = await connectOwnSimulator(api, 'LM tools org', { seed: 'lm-tools' });
+    sim = own.sim;
     const world = sim.world.describe();
     const first = world.projects[0];
     assert.ok(first);
@@ -73,10 +66,7 @@ describe('agent tools in VS Code (Language Model Tools)', function () {
   });
 
   after(async () => {
-    if (connectionId)
-      await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
-    await sim.stop();
-    await connectSimulator(api);
+    await own?.close();
   });
 
   beforeEach(() => {

@@ -4,9 +4,16 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../../src/extension';
-import type { AuditEntry } from '../../../../src/services/audit';
 import type { Simulator } from '../../../../src/simulator/simulator';
-import { connectSimulator, eventually, extensionApi, mainDockWithRoute, taskBody } from '../../api';
+import {
+  connectSimulator,
+  eventually,
+  extensionApi,
+  mainDockWithRoute,
+  readAudit,
+  setAllowedDevices,
+  taskBody,
+} from '../../api';
 
 const RTK = {
   host: 'rtk.example.com',
@@ -26,11 +33,7 @@ describe('dock actions: network RTK and return to a specific home', function () 
   let prompts: string[];
   let answer: boolean;
 
-  const audit = async (): Promise<AuditEntry[]> =>
-    (await readFile(api.services.audit.file, 'utf8').catch(() => ''))
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditEntry);
+  const audit = () => readAudit(api);
   const run = async (command: string, arg: unknown) => {
     const before = (await audit()).length;
     const failures = api.commandFailures.length;
@@ -38,10 +41,7 @@ describe('dock actions: network RTK and return to a specific home', function () 
     const failure = api.commandFailures.slice(failures).find((f) => f.command === command);
     return { result, entries: (await audit()).slice(before), error: failure?.error };
   };
-  const setAllowed = (sns: string[] | undefined) =>
-    vscode.workspace
-      .getConfiguration('flighthub.safety')
-      .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
+  const setAllowed = setAllowedDevices;
   const commandsSent = (command: string) =>
     sim.world.inspect().commands.filter((c) => c.command === command).length;
 

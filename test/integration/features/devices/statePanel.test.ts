@@ -9,14 +9,7 @@ import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
 import type { OpenPanel } from '../../../../src/ui/panels/panelHost';
 import type { DeviceStateView, ToWebview } from '../../../../src/webviews/deviceState/protocol';
-import {
-  connectSimulator,
-  eventually,
-  extensionApi,
-  extensionPath,
-  PAGE_LOAD_MS,
-  startOtherSimulator,
-} from '../../api';
+import { eventually, extensionApi, extensionPath, PAGE_LOAD_MS, connectOwnSimulator } from '../../api';
 
 /** statePanel.ts STATE_POLL_MS (the bundle's constant is not importable from here). */
 const POLL_MS = 3000;
@@ -26,7 +19,7 @@ describe('device state panel', function () {
   this.timeout(120_000);
   let api: TestApi;
   let sim: Simulator;
-  let connectionId: string | undefined;
+  let own: Awaited<ReturnType<typeof connectOwnSimulator>> | undefined;
   let aircraftSn: string;
   let dockSn: string;
   let projectUuid: string;
@@ -46,13 +39,8 @@ describe('device state panel', function () {
 
   before(async () => {
     api = await extensionApi();
-    sim = await startOtherSimulator({ seed: 'device-state-panel', tasksPerDock: 0 });
-    connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
-      name: 'Device state',
-      url: sim.url,
-      orgKey: sim.orgKey,
-    });
-    assert.ok(connectionId, String(api.lastCommandError()));
+    own = await connectOwnSimulator(api, 'Device state', { seed: 'device-state-panel', tasksPerDock: 0 });
+    sim = own.sim;
     const world = sim.world.describe();
     const dock = world.docks.find((d) => d.role === 'main');
     assert.ok(dock);
@@ -86,10 +74,7 @@ describe('device state panel', function () {
 
   after(async () => {
     for (const p of panels()) p.panel.dispose();
-    if (connectionId)
-      await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
-    await sim.stop();
-    await connectSimulator(api);
+    await own?.close();
   });
 
   it('shows the flying aircraft and reads it again while visible', async () => {

@@ -4,26 +4,21 @@ import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
 import type { TreeNode } from '../../../../src/ui/tree/nodes';
 import type { DockTasksNode } from '../../../../src/features/tasks/tasksView';
-import { children, connectSimulator, eventually, extensionApi, startOtherSimulator } from '../../api';
+import { children, connectOwnSimulator, eventually, extensionApi } from '../../api';
 
 const isDockTasks = (n: TreeNode): n is DockTasksNode => n.id.startsWith('tasks:dock:');
 
 describe('Flight Tasks polling', () => {
   let api: TestApi;
   let sim: Simulator;
-  let connectionId: string | undefined;
+  let own: Awaited<ReturnType<typeof connectOwnSimulator>> | undefined;
 
   before(async () => {
     api = await extensionApi();
     // A simulator of its own: its clock starts at the real now (the view's clock) and its docks have
     // no tasks but the one this test creates, so nothing else is under way.
-    sim = await startOtherSimulator({ seed: 'task-polling', tasksPerDock: 0 });
-    connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
-      name: 'Task polling',
-      url: sim.url,
-      orgKey: sim.orgKey,
-    });
-    assert.ok(connectionId, String(api.lastCommandError()));
+    own = await connectOwnSimulator(api, 'Task polling', { seed: 'task-polling', tasksPerDock: 0 });
+    sim = own.sim;
     await vscode.workspace
       .getConfiguration('flighthub.tasks')
       .update('refreshSeconds', 2, vscode.ConfigurationTarget.Global);
@@ -33,11 +28,7 @@ describe('Flight Tasks polling', () => {
     await vscode.workspace
       .getConfiguration('flighthub.tasks')
       .update('refreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-    if (connectionId)
-      await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
-    await sim.stop();
-    // The other suites expect the built-in simulator.
-    await connectSimulator(api);
+    await own?.close();
   });
 
   it('picks up a waiting task that takes off, without a manual refresh', async () => {

@@ -4,23 +4,18 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../../src/extension';
 import type { Simulator } from '../../../../src/simulator/simulator';
-import { connectSimulator, eventually, extensionApi, startOtherSimulator, taskBody } from '../../api';
+import { connectOwnSimulator, eventually, extensionApi, taskBody } from '../../api';
 
 describe('watching a task', () => {
   let api: TestApi;
   let sim: Simulator;
-  let connectionId: string | undefined;
+  let own: Awaited<ReturnType<typeof connectOwnSimulator>> | undefined;
 
   before(async () => {
     api = await extensionApi();
     // A simulator of its own, with no seeded tasks: the dock is free, so the new task takes off at once.
-    sim = await startOtherSimulator({ seed: 'task-watch', tasksPerDock: 0 });
-    connectionId = await vscode.commands.executeCommand<string>('flighthub.addConnection', {
-      name: 'Task watch',
-      url: sim.url,
-      orgKey: sim.orgKey,
-    });
-    assert.ok(connectionId, String(api.lastCommandError()));
+    own = await connectOwnSimulator(api, 'Task watch', { seed: 'task-watch', tasksPerDock: 0 });
+    sim = own.sim;
     await vscode.workspace
       .getConfiguration('flighthub.tasks')
       .update('refreshSeconds', 2, vscode.ConfigurationTarget.Global);
@@ -32,11 +27,7 @@ describe('watching a task', () => {
     await vscode.workspace
       .getConfiguration('flighthub.tasks')
       .update('refreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-    if (connectionId)
-      await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
-    await sim.stop();
-    // The other suites expect the built-in simulator.
-    await connectSimulator(api);
+    await own?.close();
   });
 
   it('does not poll while nothing is watched', () => {
@@ -134,8 +125,10 @@ describe('watching a task', () => {
       await vscode.commands.executeCommand('flighthub.watchTask', { uuid: created.task_uuid }),
       true,
     );
-    await vscode.commands.executeCommand('flighthub.removeConnection', { id: connectionId, confirm: true });
-    connectionId = undefined;
+    await vscode.commands.executeCommand('flighthub.removeConnection', {
+      id: own?.connectionId,
+      confirm: true,
+    });
     await eventually(() => !api.views.taskWatch.isWatched(created.task_uuid), 15_000).catch(() =>
       assert.fail('the task of a removed connection is still watched'),
     );
