@@ -18,6 +18,8 @@ export interface MovingAction {
   readonly startsAt?: string;
   /** An AI agent asked for it: the question says so, and so does the audit log. */
   readonly requestedBy?: 'agent';
+  /** What it does to the device, when not "makes a real aircraft move" (e.g. an RTK calibration). */
+  readonly effect?: string;
 }
 
 /** Asks a person; resolves true only for an explicit yes. Given at construction (tests pass their own). */
@@ -64,7 +66,8 @@ export class SafetyGate {
         ? vscode.l10n.t('An AI agent asks to send "{0}" to {1}. Send it?', a.label, device)
         : vscode.l10n.t('Send "{0}" to {1}?', a.label, device);
     const detail = vscode.l10n.t(
-      'This makes a real aircraft move.\nDevice: {0}\nProject: {1}\nConnection: {2}{3}',
+      '{0}\nDevice: {1}\nProject: {2}\nConnection: {3}{4}',
+      a.effect ?? vscode.l10n.t('This makes a real aircraft move.'),
       device,
       a.projectName ?? '-',
       a.connectionName,

@@ -17,6 +17,8 @@ export interface ActionSpec {
   readonly deviceName?: string;
   readonly taskName?: string;
   readonly startsAt?: string;
+  /** What it does to the device, when not "makes a real aircraft move" (shown in the confirmation). */
+  readonly effect?: string;
 }
 
 export interface SendOptions<T> {

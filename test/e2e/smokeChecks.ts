@@ -36,7 +36,7 @@ export function smokeChecks(page: Page, userDataDir: string): Check[] {
       run: () => activityItem(page).waitFor({ state: 'visible', timeout: LOAD_MS }),
     },
     {
-      name: 'clicking it opens the FlightHub side bar with its four views',
+      name: 'clicking it opens the FlightHub side bar with its five views',
       shot: 'flighthub-sidebar',
       run: async () => {
         await openFlightHub(page, STEP_MS);
@@ -124,10 +124,11 @@ export function smokeChecks(page: Page, userDataDir: string): Check[] {
       shot: 'command-palette',
       run: async () => {
         await openPalette(page, 'FlightHub: ', STEP_MS);
-        // The list is virtualized: only the first ~16 rows exist in the DOM, so assert on those.
+        // The list is virtualized: only the first ~16 rows exist in the DOM (alphabetical), so assert
+        // on one near the top.
         const ours = quickInputRows(page).filter({ hasText: /^FlightHub: / });
         await ours
-          .filter({ hasText: 'FlightHub: Filter Flight Tasks…' })
+          .filter({ hasText: 'FlightHub: Create Flight Task…' })
           .first()
           .waitFor({ timeout: STEP_MS });
         await waitForCount(ours, 10, STEP_MS);

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 
 /** The view container id is `workbench.view.extension.<viewsContainers id>` (package.json). */
 export const FLIGHTHUB_CONTAINER = 'workbench.view.extension.flighthub';
-export const VIEW_NAMES = ['Projects', 'Devices', 'Flight Tasks', 'Flight Routes'] as const;
+export const VIEW_NAMES = ['Projects', 'Devices', 'Flight Tasks', 'Flight Routes', 'Models'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** The activity-bar entry carries the container's title as its aria-label. */

@@ -47,7 +47,13 @@ export const calibrateRtk: CommandFactory = (ctx) => async (arg?: unknown) => {
   const d = await resolveDevice(api, arg, { roles: ['dock'], title });
   const body = given?.host !== undefined ? orThrow(rtkBody(given)) : await askRtk(title);
   const label = vscode.l10n.t('Calibrate network RTK');
-  const spec = { action: 'device.rtk', label, deviceSn: d.device.sn, deviceName: deviceName(d.device) };
+  const spec = {
+    action: 'device.rtk',
+    label,
+    deviceSn: d.device.sn,
+    deviceName: deviceName(d.device),
+    effect: vscode.l10n.t('This changes how a real dock positions its aircraft (network RTK).'),
+  };
   const sent = await sendFlightAction(
     ctx,
     api,

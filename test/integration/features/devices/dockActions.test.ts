@@ -31,6 +31,7 @@ describe('dock actions: network RTK and return to a specific home', function () 
   let aircraftSn: string;
   let routeUuid: string;
   let prompts: string[];
+  let details: string[];
   let answer: boolean;
 
   const audit = () => readAudit(api);
@@ -54,8 +55,10 @@ describe('dock actions: network RTK and return to a specific home', function () 
   beforeEach(() => {
     prompts = [];
     answer = true;
-    api.setSafetyPrompt((message) => {
+    details = [];
+    api.setSafetyPrompt((message, detail) => {
       prompts.push(message);
+      details.push(detail);
       return Promise.resolve(answer);
     });
   });
@@ -68,6 +71,9 @@ describe('dock actions: network RTK and return to a specific home', function () 
     assert.equal(result, undefined);
     assert.equal(prompts.length, 1);
     assert.match(prompts[0] ?? '', new RegExp(dockSn));
+    // An RTK calibration moves no aircraft: the question says what it does instead.
+    assert.match(details[0] ?? '', /network RTK/);
+    assert.doesNotMatch(details[0] ?? '', /aircraft move/);
     assert.equal(sim.world.inspect().rtk[dockSn], undefined, 'the calibration reached the simulator');
     assert.deepEqual(
       entries.map((e) => [e.action, e.outcome, e.device]),
