@@ -40,6 +40,7 @@ import {
   suspendTask,
 } from '../features/tasks/commands';
 import { isLoadMore } from '../ui/args';
+import { triggerWorkflow } from '../features/workflow/commands';
 import { createAnnotation } from '../features/annotations/commands';
 import { showOrgDevices } from '../features/devices/orgDevices';
 import { calibrateRtk, returnToSpecificHome } from '../features/devices/dockActions';
@@ -164,6 +165,7 @@ export const COMMANDS = {
   'flighthub.simulatorSpeedUpClock': simulatorSpeedUpClock,
   'flighthub.simulatorAdvanceClock': simulatorAdvanceClock,
   'flighthub.simulatorClearFaults': simulatorClearFaults,
+  'flighthub.triggerWorkflow': triggerWorkflow,
 } satisfies Record<string, CommandFactory>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -63,6 +63,8 @@ export interface World {
     tasksStored: number;
     commands: { sn: string; command: string; at: number }[];
     routesRegistered: number;
+    /** Triggered workflows received (`POST /workflow`), oldest first. */
+    workflows: { projectUuid: string; body: unknown; at: number }[];
     mapElements: { id: string; projectUuid: string; body: MapElementBody }[];
     /** Members added per project (`PUT /project/member`). */
     members: Record<string, { userId: string; role: string; nickname: string }[]>;
@@ -169,6 +171,7 @@ export function createWorld(options: WorldOptions): World {
       tasksStored: tasks.storedCount,
       commands: state.commandLog.map((c) => ({ ...c })),
       routesRegistered: routes.uploadsRegistered,
+      workflows: state.workflows.map((w) => ({ ...w })),
       mapElements: state.models.listElements(),
       members: Object.fromEntries(
         [...state.members].map(([uuid, m]) => [uuid, [...m.values()].map((x) => ({ ...x }))]),
