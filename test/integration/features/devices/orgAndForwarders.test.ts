@@ -181,6 +181,7 @@ describe('organization devices, members and stream forwarders', function () {
     assert.ok(forwarder, 'the new forwarder is not listed');
     await view.reveal(forwarder, { select: true, focus: true });
     assert.ok(view.visible, 'the Devices view is not visible');
-    assert.equal(view.selection[0]?.id, `forwarder:${id}`);
+    const item = api.views.devices.getTreeItem(forwarder);
+    assert.match(String(item.description), /\benabled\b/, 'the revealed forwarder shows it is enabled');
   });
 });
