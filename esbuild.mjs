@@ -48,6 +48,12 @@ const targets = {
   simulatorLive: { ...node, entryPoints: ['src/simulator/live/index.ts'], outfile: 'dist/simulatorLive.js' },
   // The route upload (S3 client), loaded by the extension on first upload.
   upload: { ...node, entryPoints: ['src/routes/upload/upload.ts'], outfile: 'dist/upload.js' },
+  // Open modeling's photo upload (the same S3 client), loaded by the extension on first use.
+  photoUpload: {
+    ...node,
+    entryPoints: ['src/features/models/photoUpload.ts'],
+    outfile: 'dist/photoUpload.js',
+  },
   // The agent tools behind the Language Model Tools, loaded on the first tool call.
   agentTools: { ...node, entryPoints: ['src/agent/tools.ts'], outfile: 'dist/agentTools.js' },
   // `flighthub-route-check`: the route validator for route repositories' CI.

@@ -20,13 +20,14 @@ const MCP_STABLE: readonly [number, number] = [1, 101];
  * API that throws for an extension that did not enable the proposal (seen on code-server 4.100.3).
  */
 export function mcpServerDefinitionApi(lm: unknown, version: string): McpServerDefinitionApi | undefined {
-  if (!atLeast(version, MCP_STABLE) || typeof lm !== 'object' || lm === null) return undefined;
+  if (typeof lm !== 'object' || lm === null || !atLeast(version, MCP_STABLE)) return undefined;
   const register: unknown = Reflect.get(lm, 'registerMcpServerDefinitionProvider');
   return typeof register === 'function' ? (lm as McpServerDefinitionApi) : undefined;
 }
 
 /** `1.101.0`, `1.101.0-insider`: compares major and minor only. */
 function atLeast(version: string, [major, minor]: readonly [number, number]): boolean {
+  if (typeof version !== 'string') return false;
   const [a = NaN, b = NaN] = version.split('.').map((part) => parseInt(part, 10));
   return a > major || (a === major && b >= minor);
 }

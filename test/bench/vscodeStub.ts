@@ -1,6 +1,8 @@
 // A minimal `vscode` module for measuring activate() outside VS Code: enough surface for activation
 // (registration calls are cheap no-ops), so the measurement is the extension's own work.
 import Module from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 class Disposable {
   constructor(private readonly fn: () => void = () => undefined) {}
@@ -145,5 +147,11 @@ export function fakeContext() {
     extensionUri: uri('/tmp/ext'),
     globalStorageUri: uri('/tmp/ext-storage'),
     extensionMode: 1,
+    // activate() reads the manifest (the Language Model Tools it declares) like VS Code hands it over.
+    extension: {
+      packageJSON: JSON.parse(
+        readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+      ) as unknown,
+    },
   };
 }

@@ -9,9 +9,9 @@ import type { ReconstructionStartBody } from '../../api/schemas/openModel';
 import type { CommandFactory } from '../../ui/context';
 import { runSteps } from '../../ui/multiStep';
 import { parseArgs } from '../../ui/pickers';
+import { loadBundle } from '../../core/lazyBundle';
 import { UserCancelled } from '../../ui/run';
 import { checkPhotoFolder, type FolderCheck, type FolderEntry, hasPhotoExtension } from './modelState';
-import { uploadPhotos } from './photoUpload';
 
 type Kind = '2d' | '3d' | '3dgs';
 
@@ -46,6 +46,11 @@ export const reconstructFromPhotos: CommandFactory = (ctx) => async (arg?: unkno
       const sub = token.onCancellationRequested(() => abort.abort());
       let reported = 0;
       try {
+        // The S3 client is in a bundle of its own, loaded on the first upload (esbuild.mjs).
+        const { uploadPhotos } = loadBundle<typeof import('./photoUpload')>(
+          vscode.Uri.joinPath(ctx.services.context.extensionUri, 'dist').fsPath,
+          'photoUpload.js',
+        );
         return await uploadPhotos({
           api,
           folder,
