@@ -150,3 +150,12 @@ export function setAllowedDevices(sns: string[] | undefined): Thenable<void> {
     .getConfiguration('flighthub.safety')
     .update('allowedDevices', sns, vscode.ConfigurationTarget.Global);
 }
+
+/** Runs a command; resolves with its result, the audit entries it added and the error it failed with. */
+export async function runAudited(api: TestApi, command: string, arg: unknown) {
+  const before = (await readAudit(api)).length;
+  const failures = api.commandFailures.length;
+  const result = await vscode.commands.executeCommand<unknown>(command, arg);
+  const failure = api.commandFailures.slice(failures).find((f) => f.command === command);
+  return { result, entries: (await readAudit(api)).slice(before), error: failure?.error };
+}

@@ -12,6 +12,7 @@ import {
   extensionApi,
   mainDockWithRoute,
   readAudit,
+  runAudited,
   setAllowedDevices,
   taskBody,
 } from '../api';
@@ -39,14 +40,7 @@ describe('safety of flight commands', function () {
   let answer: boolean;
 
   const audit = () => readAudit(api);
-  /** Runs a command; resolves with its result, the audit entries it added and the error it failed with. */
-  const run = async (command: string, arg: unknown) => {
-    const before = (await audit()).length;
-    const failures = api.commandFailures.length;
-    const result = await vscode.commands.executeCommand<unknown>(command, arg);
-    const failure = api.commandFailures.slice(failures).find((f) => f.command === command);
-    return { result, entries: (await audit()).slice(before), error: failure?.error };
-  };
+  const run = (command: string, arg: unknown) => runAudited(api, command, arg);
   const taskStatus = async (uuid: string) =>
     (await (await api.services.session.projectApi()).tasks.info(uuid)).status;
   /** Counts the simulator's device and task-status writes (a zero-delay "latency" rule matches and counts). */

@@ -10,7 +10,7 @@ import {
   eventually,
   extensionApi,
   mainDockWithRoute,
-  readAudit,
+  runAudited,
   setAllowedDevices,
   taskBody,
 } from '../../api';
@@ -34,14 +34,7 @@ describe('dock actions: network RTK and return to a specific home', function () 
   let details: string[];
   let answer: boolean;
 
-  const audit = () => readAudit(api);
-  const run = async (command: string, arg: unknown) => {
-    const before = (await audit()).length;
-    const failures = api.commandFailures.length;
-    const result = await vscode.commands.executeCommand<unknown>(command, arg);
-    const failure = api.commandFailures.slice(failures).find((f) => f.command === command);
-    return { result, entries: (await audit()).slice(before), error: failure?.error };
-  };
+  const run = (command: string, arg: unknown) => runAudited(api, command, arg);
   const setAllowed = setAllowedDevices;
   const commandsSent = (command: string) =>
     sim.world.inspect().commands.filter((c) => c.command === command).length;
