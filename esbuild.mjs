@@ -23,12 +23,13 @@ const node = {
 };
 
 // undici carries its HTTP parser twice as WebAssembly (72 KB each): with SIMD, and a plain copy used
-// only where WASM SIMD fails. The plain copy stays a file next to the bundle, required only then.
+// only where WASM SIMD fails. Both stay files next to the bundle: undici requires one on its first
+// connection (lazyllhttp in undici/lib/dispatcher/client-h1.js), so activation never parses them.
 const llhttpFallback = {
-  name: 'llhttp-fallback',
+  name: 'llhttp-files',
   setup(build) {
-    build.onResolve({ filter: /[/\\]llhttp-wasm\.js$/ }, () => ({
-      path: './llhttp-wasm.js',
+    build.onResolve({ filter: /[/\\]llhttp(_simd)?-wasm\.js$/ }, (args) => ({
+      path: `./${args.path.split(/[/\\]/).pop()}`,
       external: true,
     }));
   },
@@ -107,7 +108,8 @@ for (const panel of webviewPanels) {
 const selected = Object.entries(targets).filter(([name]) => !only || name === only);
 // Simulator media (JPEG, MP4, PPK) are read from disk at run time next to the bundle.
 await cp('src/simulator/assets', 'dist/assets', { recursive: true });
-await cp('node_modules/undici/lib/llhttp/llhttp-wasm.js', 'dist/llhttp-wasm.js');
+for (const file of ['llhttp-wasm.js', 'llhttp_simd-wasm.js'])
+  await cp(`node_modules/undici/lib/llhttp/${file}`, `dist/${file}`);
 // The codicon font for every panel (the stylesheet keeps its relative url to the font).
 await mkdir('dist/webviews', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf'])
