@@ -104,7 +104,10 @@ describe('map panels', () => {
     assert.ok(result, String(api.lastCommandError()));
     assert.ok(result.points > 10, `points: ${result.points}`);
     assert.equal(result.exported, target);
-    await eventually(() => readyPanels('flighthub.trajectory').length === 1, PAGE_LOAD_MS);
+    await eventually(
+      () => readyPanels('flighthub.trajectory').filter((p) => p.key.includes(task.uuid)).length === 1,
+      PAGE_LOAD_MS,
+    );
     const fc = JSON.parse(await readFile(target, 'utf8')) as {
       type: string;
       features: {

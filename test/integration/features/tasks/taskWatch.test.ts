@@ -85,6 +85,8 @@ describe('watching a task', () => {
       30_000,
     );
     assert.ok(panel);
+    // Later suites count the trajectory panels they open.
+    panel.panel.dispose();
   });
 
   it('Watch Task and Stop Watching from the menu', async () => {
