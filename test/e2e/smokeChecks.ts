@@ -19,6 +19,7 @@ import {
   VIEW_NAMES,
   viewHeader,
   waitForCount,
+  webviewText,
   widenSideBar,
 } from './workbench';
 
@@ -106,6 +107,9 @@ export function smokeChecks(page: Page, userDataDir: string): Check[] {
         await editorTab(page, /details/)
           .first()
           .waitFor({ state: 'visible', timeout: STEP_MS });
+        // The page itself, drawn (not only its tab): its sections and actions.
+        await webviewText(page, 'Dock and route').waitFor({ state: 'visible', timeout: STEP_MS });
+        await webviewText(page, 'Open as JSON').waitFor({ state: 'visible', timeout: STEP_MS });
       },
     },
     {
@@ -117,6 +121,7 @@ export function smokeChecks(page: Page, userDataDir: string): Check[] {
         // A route row's command is flighthub.showRouteDetails: a readable page titled "<route> route".
         await routes.last().click({ timeout: STEP_MS });
         await editorTab(page, /route/).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await webviewText(page, 'Open as JSON').waitFor({ state: 'visible', timeout: STEP_MS });
       },
     },
     {

@@ -111,3 +111,15 @@ export function notification(page: Page, text: string | RegExp): Locator {
 export function editorTab(page: Page, title: string | RegExp): Locator {
   return page.locator('.tabs-container .tab').filter({ hasText: title });
 }
+
+/** Text drawn by a shown webview: VS Code puts the page in an iframe (`#active-frame`) in an iframe. */
+export function webviewText(page: Page, text: string | RegExp): Locator {
+  return page
+    .locator('iframe.webview.ready:visible')
+    .last()
+    .contentFrame()
+    .locator('#active-frame')
+    .contentFrame()
+    .getByText(text)
+    .first();
+}
