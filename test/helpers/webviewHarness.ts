@@ -39,7 +39,7 @@ export interface PanelPage {
   posted(): Promise<{ type: string; [key: string]: unknown }[]>;
   /** Waits for the first posted message of `type` and returns it. */
   waitForPosted(type: string, timeoutMs?: number): Promise<{ type: string; [key: string]: unknown }>;
-  /** Delivers a host → page message. */
+  /** Delivers a host → page message; resolves after the page handled it. */
   send(message: unknown): Promise<void>;
   /** The state the page last saved with setState. */
   state(): Promise<unknown>;
@@ -151,8 +151,22 @@ async function openPage(browser: Browser, url: string, options: OpenOptions): Pr
       );
       return (await handle.jsonValue()) as { type: string; [key: string]: unknown };
     },
+    // Resolves once the page's own listener has run (listeners fire in the order they were added, and
+    // the page added its own first) and one more task has passed: a check right after `send` sees
+    // what the message drew.
     send: async (message) => {
-      await page.evaluate((m) => window.postMessage(m, '*'), message);
+      await page.evaluate(
+        (m) =>
+          new Promise<void>((resolve) => {
+            const seen = () => {
+              window.removeEventListener('message', seen);
+              setTimeout(resolve, 0);
+            };
+            window.addEventListener('message', seen);
+            window.postMessage(m, '*');
+          }),
+        message,
+      );
     },
     state: async () => page.evaluate(() => (window as unknown as { __state: () => unknown }).__state()),
     problems: () => problems.slice(),
