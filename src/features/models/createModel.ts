@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ModelCreateBody } from '../../api/schemas/model';
 import type { CommandFactory } from '../../ui/context';
-import { runSteps } from '../../ui/multiStep';
 import { parseArgs, resolveTask } from '../../ui/pickers';
 import { TaskNode } from '../../ui/tree/nodes';
+import { askNameAndKinds } from './askModel';
 import { FINISHED_TASK_STATUSES } from './modelState';
 
 type Kind = ModelCreateBody['reconstruction_type'];
@@ -64,40 +64,15 @@ export const createModelFromTask: CommandFactory = (ctx) => async (arg?: unknown
   return { id: created.id };
 };
 
-async function ask(title: string, answers: { name: string; kinds: Kind }): Promise<void> {
-  const kinds: { label: string; kinds: Kind }[] = [
-    { label: vscode.l10n.t('3D model'), kinds: ['model_3d'] },
-    { label: vscode.l10n.t('2D map (orthomosaic)'), kinds: ['model_2d'] },
-    { label: vscode.l10n.t('Both 2D map and 3D model'), kinds: ['model_2d', 'model_3d'] },
-  ];
-  await runSteps(title, [
-    {
-      run: async (input) => {
-        answers.name = (
-          await input.input({
-            value: answers.name,
-            prompt: vscode.l10n.t('Name of the model'),
-            validate: (v) =>
-              v.trim() === ''
-                ? vscode.l10n.t('Enter a name.')
-                : v.length > 200
-                  ? vscode.l10n.t('At most 200 characters.')
-                  : undefined,
-          })
-        ).trim();
-      },
-    },
-    {
-      run: async (input) => {
-        const current = kinds.find((k) => k.kinds.join() === answers.kinds.join());
-        answers.kinds = (
-          await input.pick({
-            items: kinds,
-            active: current,
-            placeholder: vscode.l10n.t('What to reconstruct'),
-          })
-        ).kinds;
-      },
-    },
-  ]);
+function ask(title: string, answers: { name: string; kinds: Kind }): Promise<void> {
+  return askNameAndKinds(
+    title,
+    answers,
+    [
+      { label: vscode.l10n.t('3D model'), kinds: ['model_3d'] },
+      { label: vscode.l10n.t('2D map (orthomosaic)'), kinds: ['model_2d'] },
+      { label: vscode.l10n.t('Both 2D map and 3D model'), kinds: ['model_2d', 'model_3d'] },
+    ],
+    200,
+  );
 }

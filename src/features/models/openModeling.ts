@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { ReconstructionStartBody } from '../../api/schemas/openModel';
 import type { CommandFactory } from '../../ui/context';
-import { runSteps } from '../../ui/multiStep';
 import { parseArgs } from '../../ui/pickers';
 import { loadBundle } from '../../core/lazyBundle';
 import { UserCancelled } from '../../ui/run';
+import { askNameAndKinds } from './askModel';
 import { checkPhotoFolder, type FolderCheck, type FolderEntry, hasPhotoExtension } from './modelState';
 
 type Kind = '2d' | '3d' | '3dgs';
@@ -169,32 +169,11 @@ function folderProblem(folder: string, check: Extract<FolderCheck, { ok: false }
   }
 }
 
-async function ask(title: string, answers: { name: string; kinds: Kind[] }): Promise<void> {
-  const items: { label: string; kinds: Kind[] }[] = [
+function ask(title: string, answers: { name: string; kinds: Kind[] }): Promise<void> {
+  return askNameAndKinds(title, answers, [
     { label: vscode.l10n.t('3D model'), kinds: ['3d'] },
     { label: vscode.l10n.t('2D map (orthomosaic)'), kinds: ['2d'] },
     { label: vscode.l10n.t('3D Gaussian splatting (3DGS)'), kinds: ['3dgs'] },
     { label: vscode.l10n.t('Both 2D map and 3D model'), kinds: ['2d', '3d'] },
-  ];
-  await runSteps(title, [
-    {
-      run: async (input) => {
-        answers.name = (
-          await input.input({
-            value: answers.name,
-            prompt: vscode.l10n.t('Name of the model'),
-            validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a name.') : undefined),
-          })
-        ).trim();
-      },
-    },
-    {
-      run: async (input) => {
-        const current = items.find((i) => i.kinds.join() === answers.kinds.join());
-        answers.kinds = (
-          await input.pick({ items, active: current, placeholder: vscode.l10n.t('What to reconstruct') })
-        ).kinds;
-      },
-    },
   ]);
 }
